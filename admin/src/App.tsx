@@ -1,0 +1,37 @@
+import { Admin, localStorageStore, Resource } from 'react-admin';
+import { authProvider } from './authProvider';
+import { dataProvider } from './dataProvider';
+import { i18nProvider } from './i18n';
+import { Login } from './layout/Login';
+import { darkTheme, lightTheme } from './layout/themes';
+import districts from './resources/districts';
+import partnerOrganisations from './resources/partner-organisations';
+import regencies from './resources/regencies';
+import users from './resources/users';
+import villages from './resources/villages';
+
+// Resource names are the GraphQL type names (ra-data-graphql-simple); menus, buttons and pages
+// show only what authProvider.canAccess allows, from the shared permission matrix.
+// No `requireAuth`: with react-router 7 it makes react-admin 5.15 loop between its loading screen and
+// the logout redirect for 10+ seconds before the login page shows (marmelab/react-admin#10885).
+// Every page checks authentication itself, and a signed-out user sees an empty menu.
+export const App = () => (
+  <Admin
+    title="Lindung"
+    dataProvider={dataProvider}
+    authProvider={authProvider}
+    i18nProvider={i18nProvider}
+    loginPage={Login}
+    store={localStorageStore(undefined, 'Lindung')}
+    theme={lightTheme}
+    darkTheme={darkTheme}
+    defaultTheme="light"
+    disableTelemetry
+  >
+    <Resource name="Regency" {...regencies} />
+    <Resource name="District" {...districts} />
+    <Resource name="Village" {...villages} />
+    <Resource name="PartnerOrganisation" {...partnerOrganisations} />
+    <Resource name="User" {...users} />
+  </Admin>
+);

@@ -1,0 +1,80 @@
+import { canAccess as roleCanAccess } from '@lindung/domain';
+import type { AuthProvider } from 'react-admin';
+import { GraphQLRequestError } from './graphqlClient';
+import { errorCodes } from './errors';
+import { clearSession, getAccessToken, readSession, signIn, signOut } from './session';
+
+/**
+ * An error whose message is a translation key, so that the login form can show it in the
+ * current language (react-admin translates notification messages).
+ */
+export class LoginError extends Error {
+  readonly messageArgs: Record<string, unknown>;
+
+  constructor(key: string, messageArgs: Record<string, unknown> = {}) {
+    super(key);
+    this.name = 'LoginError';
+    this.messageArgs = messageArgs;
+  }
+}
+
+interface LoginParams {
+  email: string;
+  password: string;
+}
+
+export const authProvider: AuthProvider = {
+  async login({ email, password }: LoginParams) {
+    try {
+      await signIn(email.trim(), password);
+    } catch (error) {
+      if (error instanceof GraphQLRequestError) {
+        const extensions = error.extensions ?? {};
+        if (extensions.reason === 'TOO_MANY_ATTEMPTS') {
+          throw new LoginError('lindung.auth.too_many_attempts', {
+            smart_count: Number(extensions.retryAfterSeconds ?? 60),
+          });
+        }
+        if (error.code === 'UNAUTHENTICATED') throw new LoginError('lindung.auth.invalid_credentials');
+        if (error.code === 'BAD_USER_INPUT') throw new LoginError('lindung.auth.invalid_credentials');
+      }
+      throw new LoginError('lindung.auth.server_unreachable');
+    }
+  },
+
+  async logout() {
+    await signOut();
+  },
+
+  async checkAuth() {
+    // Someone who has not signed in yet just gets the login page, without an error message.
+    if (!readSession()) throw { message: false };
+    // Refreshes an access token that is about to expire; null means the session could not be kept.
+    const token = await getAccessToken();
+    if (!token) throw new Error('ra.notification.logged_out');
+  },
+
+  async checkError(error) {
+    // Only an authentication failure ends the session. FORBIDDEN and the others are shown to
+    // the user as errors but must not sign them out.
+    if (errorCodes(error).includes('UNAUTHENTICATED') || error?.status === 401) {
+      clearSession();
+      throw new Error('ra.notification.logged_out');
+    }
+  },
+
+  async getIdentity() {
+    const session = readSession();
+    if (!session) throw new Error('ra.auth.auth_check_error');
+    const { user } = session;
+    return { id: user.id, fullName: user.fullName || user.email, email: user.email, role: user.role };
+  },
+
+  async getPermissions() {
+    return readSession()?.user.role ?? null;
+  },
+
+  async canAccess({ resource, action }) {
+    return roleCanAccess(readSession()?.user.role ?? null, resource, action);
+  },
+};

@@ -1,0 +1,10 @@
+import { PartnerStatus, PartnerType, ROLES, VillageType } from '@lindung/domain';
+
+/** Select choices whose labels are translation keys (react-admin translates them). */
+const choicesOf = (values: readonly string[], prefix: string) =>
+  values.map((value) => ({ id: value, name: `${prefix}.${value}` }));
+
+export const roleChoices = choicesOf(ROLES, 'lindung.role');
+export const villageTypeChoices = choicesOf(Object.values(VillageType), 'lindung.village_type');
+export const partnerTypeChoices = choicesOf(Object.values(PartnerType), 'lindung.partner_type');
+export const partnerStatusChoices = choicesOf(Object.values(PartnerStatus), 'lindung.partner_status');

@@ -1,0 +1,66 @@
+/**
+ * A minimal GraphQL-over-HTTP call for the auth operations (login, refreshSession, logout), which
+ * run outside the data provider: they must work without, or before, an access token.
+ */
+export const GRAPHQL_ENDPOINT = '/graphql';
+
+/** The parts of a GraphQL error the portal acts on (CONTRACT §2). */
+export interface GraphQLErrorShape {
+  message: string;
+  extensions?: {
+    code?: string;
+    reason?: string;
+    retryAfterSeconds?: number;
+    fields?: Record<string, string>;
+    [key: string]: unknown;
+  };
+}
+
+/** A request that reached the server and came back with GraphQL errors. */
+export class GraphQLRequestError extends Error {
+  readonly errors: GraphQLErrorShape[];
+  readonly status: number;
+
+  constructor(errors: GraphQLErrorShape[], status: number) {
+    super(errors[0]?.message ?? 'GraphQL error');
+    this.name = 'GraphQLRequestError';
+    this.errors = errors;
+    this.status = status;
+  }
+
+  get code(): string | undefined {
+    return this.errors[0]?.extensions?.code;
+  }
+
+  get extensions(): GraphQLErrorShape['extensions'] {
+    return this.errors[0]?.extensions;
+  }
+}
+
+export async function graphqlRequest<T>(
+  query: string,
+  variables: Record<string, unknown>,
+  accessToken?: string | null,
+): Promise<T> {
+  const headers: Record<string, string> = {
+    'content-type': 'application/json',
+    accept: 'application/graphql-response+json, application/json',
+  };
+  if (accessToken) headers.authorization = `Bearer ${accessToken}`;
+  const response = await fetch(GRAPHQL_ENDPOINT, {
+    method: 'POST',
+    headers,
+    body: JSON.stringify({ query, variables }),
+  });
+  let body: { data?: T | null; errors?: GraphQLErrorShape[] } | undefined;
+  try {
+    body = await response.json();
+  } catch {
+    // Not a GraphQL answer (a proxy error page, say): report it as a transport failure below.
+  }
+  if (body?.errors?.length) throw new GraphQLRequestError(body.errors, response.status);
+  if (!response.ok || !body?.data) {
+    throw new Error(`GraphQL request failed with HTTP ${response.status}`);
+  }
+  return body.data;
+}

@@ -1,0 +1,27 @@
+import ShieldIcon from '@mui/icons-material/Shield';
+import { Box, Typography } from '@mui/material';
+import { LocalesMenuButton, Login as RaLogin, useTranslate } from 'react-admin';
+import { LoginForm } from './LoginForm';
+
+/** react-admin's login page with our email form, the program's name and the language switch. */
+export const Login = () => {
+  const translate = useTranslate();
+  return (
+    <>
+      <Box sx={{ position: 'fixed', top: 8, right: 8, zIndex: 1, color: 'common.white' }}>
+        <LocalesMenuButton />
+      </Box>
+      <RaLogin avatarIcon={<ShieldIcon />}>
+        <Box sx={{ textAlign: 'center', px: 2 }}>
+          <Typography variant="h5" component="h1">
+            {translate('lindung.title')}
+          </Typography>
+          <Typography variant="body2" color="text.secondary">
+            {translate('lindung.tagline')}
+          </Typography>
+        </Box>
+        <LoginForm />
+      </RaLogin>
+    </>
+  );
+};

@@ -1,0 +1,23 @@
+import { DataTable, List, ReferenceField, SelectField } from 'react-admin';
+import { partnerStatusChoices, partnerTypeChoices } from '../../common/choices';
+import { partnerFilters } from './partnerFilters';
+
+export const PartnerOrganisationList = () => (
+  <List filters={partnerFilters} sort={{ field: 'name', order: 'ASC' }} perPage={25}>
+    <DataTable bulkActionButtons={false}>
+      <DataTable.Col source="name" />
+      <DataTable.Col source="type">
+        <SelectField source="type" choices={partnerTypeChoices} />
+      </DataTable.Col>
+      <DataTable.Col source="status">
+        <SelectField source="status" choices={partnerStatusChoices} />
+      </DataTable.Col>
+      <DataTable.Col source="regencyId" disableSort>
+        <ReferenceField source="regencyId" reference="Regency" />
+      </DataTable.Col>
+      <DataTable.Col source="villageId" disableSort>
+        <ReferenceField source="villageId" reference="Village" emptyText="—" />
+      </DataTable.Col>
+    </DataTable>
+  </List>
+);

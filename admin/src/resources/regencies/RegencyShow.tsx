@@ -1,0 +1,37 @@
+import {
+  DataTable,
+  Pagination,
+  ReferenceManyField,
+  Show,
+  SimpleShowLayout,
+  TextField,
+} from 'react-admin';
+import { LocaleDateField, LocaleNumberField } from '../../common/fields';
+
+export const RegencyShow = () => (
+  <Show>
+    <SimpleShowLayout>
+      <TextField source="code" />
+      <TextField source="name" />
+      <TextField source="province" />
+      <TextField source="provinceCode" />
+      <LocaleNumberField source="workforceTarget" />
+      <LocaleNumberField source="population" />
+      <LocaleDateField source="updatedAt" showTime />
+      <ReferenceManyField
+        reference="District"
+        target="regencyId"
+        source="id"
+        label="resources.Regency.fields.districts"
+        sort={{ field: 'code', order: 'ASC' }}
+        perPage={25}
+        pagination={<Pagination />}
+      >
+        <DataTable bulkActionButtons={false}>
+          <DataTable.Col source="code" />
+          <DataTable.Col source="name" />
+        </DataTable>
+      </ReferenceManyField>
+    </SimpleShowLayout>
+  </Show>
+);

@@ -1,0 +1,21 @@
+import { DataTable, List, ReferenceField, SelectField } from 'react-admin';
+import { villageTypeChoices } from '../../common/choices';
+import { villageFilters } from './villageFilters';
+
+export const VillageList = () => (
+  <List filters={villageFilters} sort={{ field: 'code', order: 'ASC' }} perPage={25}>
+    <DataTable>
+      <DataTable.Col source="code" />
+      <DataTable.Col source="name" />
+      <DataTable.Col source="type">
+        <SelectField source="type" choices={villageTypeChoices} />
+      </DataTable.Col>
+      <DataTable.Col source="districtId" disableSort>
+        <ReferenceField source="districtId" reference="District" />
+      </DataTable.Col>
+      <DataTable.Col source="regencyId" disableSort>
+        <ReferenceField source="regencyId" reference="Regency" />
+      </DataTable.Col>
+    </DataTable>
+  </List>
+);

@@ -1,0 +1,100 @@
+import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import type { ClassType } from 'type-graphql';
+import type { RequestContext } from './context';
+import { conflict, notFound, pgErrorCode, PgError, badUserInput } from './errors';
+import { orderAndPage, whereIn, whereSearch, type ListArgsShape, type SortableFields } from './list';
+import { scopedQuery } from './scope';
+
+export interface ResourceFilter {
+  ids?: string[];
+  q?: string;
+}
+
+/**
+ * The read side every resource shares: list, count and by-id, all built on the same scoped,
+ * filtered query, so the three can never disagree about what the caller may see.
+ */
+export abstract class ResourceReader<E extends ObjectLiteral & { id: string }, F extends ResourceFilter> {
+  protected abstract readonly entity: ClassType<E>;
+  /** The GraphQL type name, used in NOT_FOUND messages. */
+  protected abstract readonly typeName: string;
+  protected abstract readonly alias: string;
+  protected abstract readonly sortable: SortableFields;
+  protected abstract readonly defaultSort: string;
+  /** Columns (SQL, alias-qualified) that `q` searches. */
+  protected abstract readonly searchColumns: string[];
+  /** The filter's reference ids and other fields beyond `ids` and `q`. */
+  protected abstract applyFilter(qb: SelectQueryBuilder<E>, filter: F): void;
+
+  query(ctx: RequestContext, filter?: F): SelectQueryBuilder<E> {
+    const qb = scopedQuery(ctx, this.entity, this.alias);
+    if (filter) {
+      whereIn(qb, `${this.alias}.id`, filter.ids);
+      whereSearch(qb, filter.q, this.searchColumns);
+      this.applyFilter(qb, filter);
+    }
+    return qb;
+  }
+
+  list(ctx: RequestContext, args: ListArgsShape & { filter?: F }): Promise<E[]> {
+    return orderAndPage(this.query(ctx, args.filter), this.alias, args, this.sortable, this.defaultSort).getMany();
+  }
+
+  count(ctx: RequestContext, args: { filter?: F }): Promise<number> {
+    return this.query(ctx, args.filter).getCount();
+  }
+
+  /** By id within the caller's scope; out of scope is indistinguishable from absent. */
+  async get(ctx: RequestContext, id: string): Promise<E> {
+    const row = await this.query(ctx).andWhere(`${this.alias}.id = :id`, { id }).getOne();
+    if (!row) throw notFound(this.typeName, id);
+    return row;
+  }
+
+  /**
+   * A record named by an input field (a create's `regencyId`, say): absent or out of scope is
+   * bad input on that field, not a missing resource.
+   */
+  async getReference(ctx: RequestContext, id: string, field: string): Promise<E> {
+    const row = await this.query(ctx).andWhere(`${this.alias}.id = :id`, { id }).getOne();
+    if (!row) throw badUserInput({ [field]: `no ${this.typeName} ${id} that you can see` });
+    return row;
+  }
+
+  /** As `get`, locking the row for the rest of the mutation's transaction. */
+  async getForUpdate(ctx: RequestContext, id: string): Promise<E> {
+    const row = await this.query(ctx)
+      .andWhere(`${this.alias}.id = :id`, { id })
+      .setLock('pessimistic_write')
+      .getOne();
+    if (!row) throw notFound(this.typeName, id);
+    return row;
+  }
+
+  /** Deletes a row the caller can see; rows still referenced are refused with CONFLICT. */
+  async delete(ctx: RequestContext, id: string): Promise<E> {
+    const row = await this.getForUpdate(ctx, id);
+    try {
+      await ctx.em.delete(this.entity, { id });
+    } catch (error) {
+      if (pgErrorCode(error) === PgError.FOREIGN_KEY_VIOLATION) {
+        throw conflict('IN_USE', `${this.typeName} ${id} is still referenced and cannot be deleted`);
+      }
+      throw error;
+    }
+    return { ...row, id };
+  }
+}
+
+/** Turns a unique violation on a known constraint into BAD_USER_INPUT on the field at fault. */
+export async function withUniqueFields<T>(uniqueFields: Record<string, string>, write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    const constraint = (error as { driverError?: { constraint?: string } }).driverError?.constraint;
+    if (pgErrorCode(error) === PgError.UNIQUE_VIOLATION && constraint && uniqueFields[constraint]) {
+      throw badUserInput({ [uniqueFields[constraint]]: 'is already in use' });
+    }
+    throw error;
+  }
+}

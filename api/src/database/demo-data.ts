@@ -1,0 +1,73 @@
+import { PartnerStatus, PartnerType, Role } from '@lindung/domain';
+import type { EntityManager } from 'typeorm';
+import { hashPassword } from '../modules/auth/passwords';
+
+/** The demo accounts' shared password (CONTRACT §5). */
+export const DEMO_PASSWORD = 'lindung-demo';
+
+const GIANYAR = '51.04';
+const BADUNG = '51.03';
+const MAS = '51.04.05.2002';
+const BATUAN = '51.04.01.2007';
+const GIANYAR_TOWN = '51.04.03.1006';
+
+/** Gianyar's 100 % coverage target, as published with the Paritrana Award 2025 report. */
+const GIANYAR_WORKFORCE_TARGET = 198_628;
+
+const PARTNERS = [
+  { key: 'sanggar', name: 'Sanggar Seni Tari Mas', type: PartnerType.ARTIST_COMMUNITY, village: MAS, contactName: 'I Made Sudarsana' },
+  { key: 'usaha', name: 'CV Kerajinan Gianyar Lestari', type: PartnerType.BUSINESS, village: GIANYAR_TOWN, contactName: 'Ni Luh Putu Ayu' },
+  { key: 'penyuluh', name: 'Penyuluh Bahasa Bali Kabupaten Gianyar', type: PartnerType.LANGUAGE_EXTENSION, village: null, contactName: 'I Wayan Gede Arsana' },
+] as const;
+
+const ACCOUNTS: { email: string; fullName: string; role: Role; regency?: string; village?: string; partner?: string }[] = [
+  { email: 'admin@lindung.test', fullName: 'Admin Program', role: Role.ADMIN },
+  { email: 'pejabat.gianyar@lindung.test', fullName: 'Pejabat Kabupaten Gianyar', role: Role.REGENCY_OFFICIAL, regency: GIANYAR },
+  { email: 'pejabat.badung@lindung.test', fullName: 'Pejabat Kabupaten Badung', role: Role.REGENCY_OFFICIAL, regency: BADUNG },
+  { email: 'perbekel.mas@lindung.test', fullName: 'Perbekel Desa Mas', role: Role.VILLAGE_HEAD, village: MAS },
+  { email: 'perbekel.batuan@lindung.test', fullName: 'Perbekel Desa Batuan', role: Role.VILLAGE_HEAD, village: BATUAN },
+  { email: 'mitra.sanggar@lindung.test', fullName: 'Sanggar Seni Tari Mas', role: Role.PARTNER, partner: 'sanggar' },
+  { email: 'mitra.usaha@lindung.test', fullName: 'CV Kerajinan Gianyar Lestari', role: Role.PARTNER, partner: 'usaha' },
+  { email: 'mitra.penyuluh@lindung.test', fullName: 'Penyuluh Bahasa Bali Gianyar', role: Role.PARTNER, partner: 'penyuluh' },
+  { email: 'auditor@lindung.test', fullName: 'Auditor Program', role: Role.AUDITOR },
+];
+
+/** Loads the demo set once, on a database that has no accounts yet. Returns whether it did. */
+export async function loadDemoData(em: EntityManager): Promise<boolean> {
+  const [{ count }] = await em.query(`SELECT count(*)::int AS count FROM users`);
+  if (count > 0) return false;
+  await em.query(`UPDATE regencies SET workforce_target = $2 WHERE code = $1 AND workforce_target IS NULL`, [GIANYAR, GIANYAR_WORKFORCE_TARGET]);
+
+  const partnerIds = new Map<string, string>();
+  for (const partner of PARTNERS) {
+    const [row] = await em.query(
+      `INSERT INTO partner_organisations (name, type, status, regency_id, village_id, contact_name)
+       SELECT $1, $2, $3, r.id, v.id, $6 FROM regencies r LEFT JOIN villages v ON v.code = $5
+       WHERE r.code = $4 RETURNING id`,
+      [partner.name, partner.type, PartnerStatus.ACTIVE, GIANYAR, partner.village, partner.contactName],
+    );
+    partnerIds.set(partner.key, row.id);
+  }
+
+  const hashes = await Promise.all(ACCOUNTS.map(() => hashPassword(DEMO_PASSWORD)));
+  await em.query(
+    `INSERT INTO users (email, full_name, role, password_hash, regency_id, village_id, partner_id)
+     SELECT a.email, a.full_name, a.role, a.hash,
+            coalesce(r.id, v.regency_id, p.regency_id), v.id, p.id
+     FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::uuid[])
+          AS a(email, full_name, role, hash, regency_code, village_code, partner_id)
+     LEFT JOIN regencies r ON r.code = a.regency_code
+     LEFT JOIN villages v ON v.code = a.village_code
+     LEFT JOIN partner_organisations p ON p.id = a.partner_id`,
+    [
+      ACCOUNTS.map((a) => a.email),
+      ACCOUNTS.map((a) => a.fullName),
+      ACCOUNTS.map((a) => a.role),
+      hashes,
+      ACCOUNTS.map((a) => a.regency ?? null),
+      ACCOUNTS.map((a) => a.village ?? null),
+      ACCOUNTS.map((a) => (a.partner ? partnerIds.get(a.partner)! : null)),
+    ],
+  );
+  return true;
+}

@@ -1,0 +1,39 @@
+import { IsString, Length, MaxLength } from 'class-validator';
+import { ArgsType, Field, ObjectType } from 'type-graphql';
+import { User } from '../users/user.entity';
+
+@ObjectType()
+export class AuthPayload {
+  @Field({ description: 'JWT (EdDSA), valid 15 minutes; send as "Authorization: Bearer <token>"' })
+  accessToken: string;
+
+  @Field()
+  accessTokenExpiresAt: Date;
+
+  @Field({ description: 'Opaque and single-use: refreshSession returns a new one; re-use revokes the session' })
+  refreshToken: string;
+
+  @Field(() => User)
+  user: User;
+}
+
+@ArgsType()
+export class LoginArgs {
+  @Field()
+  @IsString()
+  @Length(1, 254)
+  email: string;
+
+  @Field()
+  @IsString()
+  @Length(1, 256)
+  password: string;
+}
+
+@ArgsType()
+export class RefreshTokenArgs {
+  @Field()
+  @IsString()
+  @MaxLength(200)
+  refreshToken: string;
+}

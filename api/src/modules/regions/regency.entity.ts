@@ -1,0 +1,45 @@
+import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { ScopedBy } from '../../core/scope';
+
+/** A kabupaten or kota (regency or city). */
+@ObjectType({ description: 'A kabupaten/kota (regency or city)' })
+@Entity('regencies')
+@ScopedBy({ kind: 'reference' })
+export class Regency {
+  @Field(() => ID)
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Field({ description: 'Kemendagri code, e.g. 51.04' })
+  @Column()
+  code: string;
+
+  @Field()
+  @Column()
+  name: string;
+
+  @Field({ description: 'Province name, e.g. Bali' })
+  @Column()
+  province: string;
+
+  @Field({ description: 'Kemendagri province code, e.g. 51' })
+  @Column({ name: 'province_code' })
+  provinceCode: string;
+
+  @Field(() => Int, { nullable: true, description: 'Workers the program aims to protect (100 % target)' })
+  @Column({ name: 'workforce_target', type: 'integer', nullable: true })
+  workforceTarget: number | null;
+
+  @Field(() => Int, { nullable: true })
+  @Column({ type: 'integer', nullable: true })
+  population: number | null;
+
+  @Field()
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+
+  @Field()
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt: Date;
+}

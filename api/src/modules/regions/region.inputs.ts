@@ -1,0 +1,201 @@
+import { VillageType } from '@lindung/domain';
+import { IsEnum, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
+import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
+import { BaseFilter, listArgsFor } from '../../core/list';
+import { IsRegionCode } from '../../core/validators';
+
+const NAME = () => Length(1, 200, { message: 'must be 1 to 200 characters' });
+const MAX_COUNT = 100_000_000;
+
+@InputType()
+export class RegencyFilter extends BaseFilter {
+  @Field({ nullable: true })
+  @IsOptional()
+  @IsString()
+  code?: string;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @Matches(/^\d{2}$/, { message: 'must be a 2-digit province code' })
+  provinceCode?: string;
+}
+
+@InputType()
+export class DistrictFilter extends BaseFilter {
+  @Field({ nullable: true })
+  @IsOptional()
+  @IsString()
+  code?: string;
+
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @IsUUID('all', { message: 'must be a UUID' })
+  regencyId?: string;
+}
+
+@InputType()
+export class VillageFilter extends BaseFilter {
+  @Field({ nullable: true })
+  @IsOptional()
+  @IsString()
+  code?: string;
+
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @IsUUID('all', { message: 'must be a UUID' })
+  regencyId?: string;
+
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @IsUUID('all', { message: 'must be a UUID' })
+  districtId?: string;
+
+  @Field(() => VillageType, { nullable: true })
+  @IsOptional()
+  @IsEnum(VillageType)
+  type?: VillageType;
+}
+
+export const RegencyListArgs = listArgsFor(RegencyFilter);
+export const DistrictListArgs = listArgsFor(DistrictFilter);
+export const VillageListArgs = listArgsFor(VillageFilter);
+
+@ArgsType()
+export class CreateRegencyArgs {
+  @Field()
+  @IsRegionCode('REGENCY')
+  code: string;
+
+  @Field()
+  @NAME()
+  name: string;
+
+  @Field({ nullable: true, description: 'Defaults to the name of the code’s province' })
+  @IsOptional()
+  @NAME()
+  province?: string;
+
+  @Field({ nullable: true, description: 'Must be the first two digits of the code; derived when omitted' })
+  @IsOptional()
+  @Matches(/^\d{2}$/, { message: 'must be a 2-digit province code' })
+  provinceCode?: string;
+
+  @Field(() => Int, { nullable: true })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(MAX_COUNT)
+  workforceTarget?: number | null;
+
+  @Field(() => Int, { nullable: true })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(MAX_COUNT)
+  population?: number | null;
+}
+
+@ArgsType()
+export class UpdateRegencyArgs {
+  @Field(() => ID)
+  @IsUUID('all', { message: 'must be a UUID' })
+  id: string;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @IsRegionCode('REGENCY')
+  code?: string;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @NAME()
+  name?: string;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @NAME()
+  province?: string;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @Matches(/^\d{2}$/, { message: 'must be a 2-digit province code' })
+  provinceCode?: string;
+
+  @Field(() => Int, { nullable: true })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(MAX_COUNT)
+  workforceTarget?: number | null;
+
+  @Field(() => Int, { nullable: true })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(MAX_COUNT)
+  population?: number | null;
+}
+
+@ArgsType()
+export class CreateDistrictArgs {
+  @Field()
+  @IsRegionCode('DISTRICT')
+  code: string;
+
+  @Field()
+  @NAME()
+  name: string;
+
+  @Field(() => ID)
+  @IsUUID('all', { message: 'must be a UUID' })
+  regencyId: string;
+}
+
+@ArgsType()
+export class UpdateDistrictArgs {
+  @Field(() => ID)
+  @IsUUID('all', { message: 'must be a UUID' })
+  id: string;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @IsRegionCode('DISTRICT')
+  code?: string;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @NAME()
+  name?: string;
+}
+
+@ArgsType()
+export class CreateVillageArgs {
+  @Field()
+  @IsRegionCode('VILLAGE')
+  code: string;
+
+  @Field()
+  @NAME()
+  name: string;
+
+  @Field(() => ID)
+  @IsUUID('all', { message: 'must be a UUID' })
+  districtId: string;
+}
+
+@ArgsType()
+export class UpdateVillageArgs {
+  @Field(() => ID)
+  @IsUUID('all', { message: 'must be a UUID' })
+  id: string;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @IsRegionCode('VILLAGE')
+  code?: string;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @NAME()
+  name?: string;
+}

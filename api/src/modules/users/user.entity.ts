@@ -1,0 +1,60 @@
+import { Role } from '@lindung/domain';
+import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { ScopedBy } from '../../core/scope';
+
+registerEnumType(Role, { name: 'Role' });
+
+/** A sign-in account. Its role says what it may do, its scope ids which records it may touch. */
+@ObjectType({ description: 'An account' })
+@Entity('users')
+@ScopedBy({ kind: 'scoped', regency: 'regencyId', village: 'villageId', partner: 'partnerId' })
+export class User {
+  @Field(() => ID)
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Field()
+  @Column()
+  email: string;
+
+  // Never a GraphQL field.
+  @Column({ name: 'password_hash', select: false })
+  passwordHash: string;
+
+  @Field(() => String, { nullable: true })
+  @Column({ name: 'full_name', type: 'text', nullable: true })
+  fullName: string | null;
+
+  @Field(() => Role)
+  @Column({ type: 'text' })
+  role: Role;
+
+  @Field(() => ID, { nullable: true })
+  @Column({ name: 'regency_id', type: 'uuid', nullable: true })
+  regencyId: string | null;
+
+  @Field(() => ID, { nullable: true })
+  @Column({ name: 'village_id', type: 'uuid', nullable: true })
+  villageId: string | null;
+
+  @Field(() => ID, { nullable: true })
+  @Column({ name: 'partner_id', type: 'uuid', nullable: true })
+  partnerId: string | null;
+
+  @Field()
+  @Column({ default: true })
+  active: boolean;
+
+  @Field(() => Date, { nullable: true })
+  @Column({ name: 'last_login_at', type: 'timestamptz', nullable: true })
+  lastLoginAt: Date | null;
+
+  @Field()
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+
+  @Field()
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt: Date;
+}

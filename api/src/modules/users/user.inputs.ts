@@ -1,0 +1,115 @@
+import { emailProblem, passwordProblem, Role } from '@lindung/domain';
+import { IsBoolean, IsEnum, IsOptional, IsUUID, Length } from 'class-validator';
+import { ArgsType, Field, ID, InputType } from 'type-graphql';
+import { BaseFilter, listArgsFor } from '../../core/list';
+import { domainRule } from '../../core/validators';
+
+const IsEmail = () => domainRule('email', (v) => (typeof v === 'string' ? emailProblem(v.trim()) : 'must be a string'));
+const IsPassword = () => domainRule('password', (v) => (typeof v === 'string' ? passwordProblem(v) : 'must be a string'));
+const OptionalUuid = () => IsUUID('all', { message: 'must be a UUID' });
+
+@InputType()
+export class UserFilter extends BaseFilter {
+  @Field(() => Role, { nullable: true })
+  @IsOptional()
+  @IsEnum(Role)
+  role?: Role;
+
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @OptionalUuid()
+  regencyId?: string;
+
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @OptionalUuid()
+  villageId?: string;
+
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @OptionalUuid()
+  partnerId?: string;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @IsBoolean()
+  active?: boolean;
+}
+
+export const UserListArgs = listArgsFor(UserFilter);
+
+/** The scope ids as given; which of them a role needs is decided by the service. */
+@ArgsType()
+class ScopeArgs {
+  @Field(() => ID, { nullable: true, description: 'REGENCY_OFFICIAL: the regency. Derived for VILLAGE_HEAD and PARTNER.' })
+  @IsOptional()
+  @OptionalUuid()
+  regencyId?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'VILLAGE_HEAD: the village' })
+  @IsOptional()
+  @OptionalUuid()
+  villageId?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'PARTNER: the partner organisation' })
+  @IsOptional()
+  @OptionalUuid()
+  partnerId?: string | null;
+}
+
+@ArgsType()
+export class CreateUserArgs extends ScopeArgs {
+  @Field()
+  @IsEmail()
+  email: string;
+
+  @Field()
+  @IsPassword()
+  password: string;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Length(1, 200)
+  fullName?: string | null;
+
+  @Field(() => Role)
+  @IsEnum(Role)
+  role: Role;
+
+  @Field({ nullable: true, defaultValue: true })
+  @IsOptional()
+  @IsBoolean()
+  active?: boolean;
+}
+
+@ArgsType()
+export class UpdateUserArgs extends ScopeArgs {
+  @Field(() => ID)
+  @IsUUID('all', { message: 'must be a UUID' })
+  id: string;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @IsEmail()
+  email?: string;
+
+  @Field({ nullable: true, description: 'A new password; omit to keep the current one' })
+  @IsOptional()
+  @IsPassword()
+  password?: string;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Length(1, 200)
+  fullName?: string | null;
+
+  @Field(() => Role, { nullable: true })
+  @IsOptional()
+  @IsEnum(Role)
+  role?: Role;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @IsBoolean()
+  active?: boolean;
+}

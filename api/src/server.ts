@@ -1,0 +1,213 @@
+import 'reflect-metadata';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { expressMiddleware } from '@as-integrations/express5';
+import express, { type Request } from 'express';
+import helmet from 'helmet';
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { pinoHttp } from 'pino-http';
+import type { DataSource } from 'typeorm';
+import type { Config } from './config';
+import type { AppServices, RequestContext } from './core/context';
+import { formatError, isExpectedError } from './core/format-error';
+import { LIMITS, queryLimits } from './core/limits';
+import { createLogger } from './core/logger';
+import { createDataSource } from './database/data-source';
+import { loadDemoData } from './database/demo-data';
+import { startEmbeddedDatabase, type EmbeddedDatabase } from './database/embedded';
+import { loadReferenceData } from './database/reference-data';
+import { authenticate } from './modules/auth/actor';
+import { loadTokenKeys } from './modules/auth/keys';
+import { forgetOldFailures } from './modules/auth/login-throttle';
+import { deleteExpiredSessions } from './modules/auth/sessions';
+import { buildLindungSchema } from './schema';
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  /** The API's own pool: benchmarks run their baseline SQL on it. */
+  dataSource: DataSource;
+  stop(): Promise<void>;
+}
+
+const HOUSEKEEPING_INTERVAL_MS = 60 * 60 * 1000;
+
+/** Starts the database (embedded unless DATABASE_URL), migrates, loads data and serves HTTP. */
+export async function startServer(config: Config): Promise<RunningServer> {
+  const logger = createLogger(config.logLevel);
+  const embedded = config.databaseUrl ? null : await startEmbeddedDatabase(config.dataDir, logger);
+  let dataSource: DataSource | null = null;
+  try {
+    dataSource = await prepareDatabase(embedded?.url ?? config.databaseUrl!, config, logger);
+    const app: AppServices = { config, dataSource, keys: await loadTokenKeys(config, logger), logger };
+    return await serve(app, embedded);
+  } catch (error) {
+    await dataSource?.destroy().catch(() => undefined);
+    await embedded?.stop().catch(() => undefined);
+    throw error;
+  }
+}
+
+async function prepareDatabase(url: string, config: Config, logger: AppServices['logger']): Promise<DataSource> {
+  const dataSource = createDataSource(url);
+  await dataSource.initialize();
+  const applied = await dataSource.runMigrations({ transaction: 'each' });
+  if (applied.length) logger.info({ migrations: applied.map((m) => m.name) }, 'migrations applied');
+  await dataSource.transaction(async (em) => {
+    await loadReferenceData(em);
+    if (config.demoData && (await loadDemoData(em))) logger.info('demo data loaded');
+  });
+  return dataSource;
+}
+
+async function serve(app: AppServices, embedded: EmbeddedDatabase | null): Promise<RunningServer> {
+  const { config, dataSource, logger } = app;
+  const expressApp = express();
+  const httpServer = http.createServer(expressApp);
+  const armor = queryLimits();
+
+  const apollo = new ApolloServer<RequestContext>({
+    schema: await buildLindungSchema(),
+    introspection: !config.production,
+    includeStacktraceInErrorResponses: false,
+    allowBatchedHttpRequests: false,
+    csrfPrevention: true,
+    parseOptions: { maxTokens: LIMITS.maxTokens },
+    validationRules: armor.validationRules,
+    formatError,
+    logger,
+    plugins: [
+      ...armor.plugins,
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginLandingPageDisabled(),
+      errorLogging(),
+    ],
+  });
+  await apollo.start();
+
+  expressApp.disable('x-powered-by');
+  expressApp.use(
+    pinoHttp({
+      logger,
+      genReqId: (req, res) => {
+        const id = randomUUID();
+        res.setHeader('x-request-id', id);
+        return id;
+      },
+      customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : 'debug'),
+    }),
+  );
+  expressApp.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          'script-src': ["'self'"],
+          // MUI (emotion) writes its styles inline.
+          'style-src': ["'self'", "'unsafe-inline'"],
+          'img-src': ["'self'", 'data:'],
+          'connect-src': ["'self'"],
+        },
+      },
+    }),
+  );
+  expressApp.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  expressApp.get('/readyz', async (_req, res) => {
+    const readiness = await checkReadiness(dataSource);
+    res.status(readiness.ready ? 200 : 503).json(readiness);
+  });
+  expressApp.use(
+    '/graphql',
+    express.json({ limit: '2mb' }),
+    expressMiddleware(apollo, { context: async ({ req }) => createContext(app, req) }),
+  );
+  servePortal(expressApp, config.adminDist);
+
+  await new Promise<void>((resolve) => httpServer.listen(config.port, resolve));
+  const port = (httpServer.address() as { port: number }).port;
+  const housekeeping = setInterval(() => void housekeep(app), HOUSEKEEPING_INTERVAL_MS).unref();
+  void housekeep(app);
+  logger.info({ url: `http://localhost:${port}/`, graphql: `http://localhost:${port}/graphql` }, 'Lindung is ready');
+
+  let stopping: Promise<void> | null = null;
+  const stop = () =>
+    (stopping ??= (async () => {
+      clearInterval(housekeeping);
+      await apollo.stop(); // stops accepting, lets in-flight requests finish, closes the HTTP server
+      await dataSource.destroy();
+      await embedded?.stop();
+      logger.info('stopped');
+    })());
+  return { url: `http://127.0.0.1:${port}`, port, dataSource, stop };
+}
+
+async function createContext(app: AppServices, req: Request): Promise<RequestContext> {
+  const { actor, authError } = await authenticate(req.headers.authorization, app.keys, app.dataSource);
+  const requestId = String(req.id);
+  return {
+    requestId,
+    app,
+    logger: app.logger.child({ requestId, userId: actor?.id }),
+    actor,
+    authError,
+    em: app.dataSource.manager,
+    afterRollback: [],
+    clientIp: req.ip,
+  };
+}
+
+/** Logs what the client is not shown: unexpected errors, with the request id the client got. */
+function errorLogging(): ApolloServerPlugin<RequestContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didEncounterErrors({ errors, contextValue, operationName }) {
+          for (const error of errors) {
+            if (isExpectedError(error)) continue;
+            contextValue.logger.error({ err: error.originalError ?? error, operationName }, 'unexpected error');
+          }
+        },
+      };
+    },
+  };
+}
+
+interface Readiness {
+  ready: boolean;
+  database: 'ok' | 'unreachable';
+  migrations: 'applied' | 'pending' | 'unknown';
+}
+
+async function checkReadiness(dataSource: DataSource): Promise<Readiness> {
+  try {
+    await dataSource.query('SELECT 1');
+  } catch {
+    return { ready: false, database: 'unreachable', migrations: 'unknown' };
+  }
+  const pending = await dataSource.showMigrations().catch(() => true);
+  return { ready: !pending, database: 'ok', migrations: pending ? 'pending' : 'applied' };
+}
+
+/** The portal's static build at `/`; unknown paths get index.html so client-side routes load. */
+function servePortal(expressApp: express.Express, adminDist: string): void {
+  const index = path.join(adminDist, 'index.html');
+  expressApp.use(express.static(adminDist, { index: 'index.html', maxAge: '1h' }));
+  expressApp.get('/{*splat}', (_req, res) => {
+    if (fs.existsSync(index)) res.sendFile(index);
+    else res.status(404).type('text/plain').send('The portal is not built: run `pnpm build`.');
+  });
+}
+
+async function housekeep(app: AppServices): Promise<void> {
+  try {
+    await deleteExpiredSessions(app.dataSource.manager);
+    await forgetOldFailures(app.dataSource.manager);
+  } catch (error) {
+    app.logger.warn({ err: error }, 'housekeeping failed');
+  }
+}

@@ -1,0 +1,80 @@
+// `pnpm bench`: figures, no assertions. Starts the real API in this process on the embedded
+// PostgreSQL (or DATABASE_URL), then measures through HTTP and, as the baseline, the same SQL on
+// the API's own pool.
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const require = createRequire(path.join(root, 'api/package.json'));
+process.env.DATA_DIR ??= path.join(root, '.data', 'bench');
+process.env.LOG_LEVEL ??= 'warn';
+process.env.DEMO_DATA = '1';
+process.env.PORT = '0';
+const { loadConfig } = require(path.join(root, 'api/dist/config.js'));
+const { startServer } = require(path.join(root, 'api/dist/server.js'));
+const { Village } = require(path.join(root, 'api/dist/modules/regions/village.entity.js'));
+
+const server = await startServer(loadConfig());
+const results = [];
+try {
+  results.push(await benchLogin(server, 40));
+  results.push(...(await benchVillagePage(server, 300)));
+} finally {
+  await server.stop();
+}
+console.log(`\nLindung benchmarks (${new Date().toISOString()}, node ${process.version})`);
+console.table(results);
+for (const r of results.filter((r) => r.vsSql)) console.log(`${r.name}: API p50 / SQL p50 = ${r.vsSql}`);
+
+async function graphql(url, query, variables, token) {
+  const response = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = await response.json();
+  if (body.errors) throw new Error(JSON.stringify(body.errors));
+  return body.data;
+}
+
+function round(n) {
+  return Math.round(n * 100) / 100;
+}
+
+async function timed(runs, fn) {
+  for (let i = 0; i < Math.min(10, runs); i += 1) await fn(); // warm-up
+  const samples = [];
+  for (let i = 0; i < runs; i += 1) {
+    const start = process.hrtime.bigint();
+    await fn();
+    samples.push(Number(process.hrtime.bigint() - start) / 1e6);
+  }
+  samples.sort((a, b) => a - b);
+  const pick = (q) => samples[Math.min(samples.length - 1, Math.floor(q * samples.length))];
+  return { runs, p50ms: round(pick(0.5)), p95ms: round(pick(0.95)), maxMs: round(samples.at(-1)) };
+}
+
+async function benchLogin(server, runs) {
+  const query = `mutation { login(email: "auditor@lindung.test", password: "lindung-demo") { accessToken } }`;
+  return { name: 'login (argon2id 19 MiB, t=2)', ...(await timed(runs, () => graphql(server.url, query))) };
+}
+
+async function benchVillagePage(server, runs) {
+  const { login } = await graphql(server.url, `mutation { login(email: "admin@lindung.test", password: "lindung-demo") { accessToken } }`);
+  const query = `{ allVillages(page: 1, perPage: 100, sortField: "name") { id code name type districtId regencyId createdAt updatedAt } }`;
+  const api = await timed(runs, () => graphql(server.url, query, {}, login.accessToken));
+  // The same SQL the API's service builds for that page, on the API's own pool.
+  const [sql, parameters] = server.dataSource
+    .createQueryBuilder(Village, 'village')
+    .orderBy('village.name', 'ASC')
+    .addOrderBy('village.id', 'ASC')
+    .offset(100)
+    .limit(100)
+    .getQueryAndParameters();
+  const direct = await timed(runs, () => server.dataSource.query(sql, parameters));
+  return [
+    { name: 'allVillages page of 100 via API', ...api, vsSql: `${round(api.p50ms / direct.p50ms)}x` },
+    { name: 'same SQL on the same pool', ...direct },
+  ];
+}

