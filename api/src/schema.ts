@@ -1,8 +1,7 @@
 import 'reflect-metadata';
 import type { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
-import { accessGuard } from './core/access';
-import { mutationTransaction } from './core/transaction';
+import { protectRootOperations } from './core/root-operations';
 import { validateArgs } from './core/validation';
 import { AuthResolver } from './modules/auth/auth.resolver';
 import { PartnerOrganisationResolver } from './modules/partners/partner-organisation.resolver';
@@ -11,11 +10,8 @@ import { UserResolver } from './modules/users/user.resolver';
 
 export const resolvers = [AuthResolver, ...regionResolvers, UserResolver, PartnerOrganisationResolver] as const;
 
-/** The whole API schema. The guard runs first on every field, then the transaction wrapper. */
-export function buildLindungSchema(): Promise<GraphQLSchema> {
-  return buildSchema({
-    resolvers,
-    globalMiddlewares: [accessGuard, mutationTransaction],
-    validateFn: validateArgs,
-  });
+/** The whole API schema, every root operation guarded (and every mutation transactional). */
+export async function buildLindungSchema(): Promise<GraphQLSchema> {
+  const schema = await buildSchema({ resolvers, validateFn: validateArgs });
+  return protectRootOperations(schema);
 }

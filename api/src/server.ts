@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type Request } from 'express';
 import helmet from 'helmet';
@@ -84,6 +84,8 @@ async function serve(app: AppServices, embedded: EmbeddedDatabase | null): Promi
       ...armor.plugins,
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
+      // Cache hints are not used; the plugin would otherwise wrap every field of every row.
+      ApolloServerPluginCacheControlDisabled(),
       errorLogging(),
     ],
   });

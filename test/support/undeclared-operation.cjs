@@ -6,7 +6,7 @@ const apiRequire = require('node:module').createRequire(path.join(root, 'api/pac
 apiRequire('reflect-metadata');
 const { Query, Resolver, buildSchema } = apiRequire('type-graphql');
 const { graphql } = apiRequire('graphql');
-const { accessGuard } = require(path.join(root, 'api/dist/core/access.js'));
+const { protectRootOperations } = require(path.join(root, 'api/dist/core/root-operations.js'));
 
 class Probe {
   secret() {
@@ -18,7 +18,7 @@ Query(() => String)(Probe.prototype, 'secret', descriptor);
 Resolver()(Probe);
 
 (async () => {
-  const schema = await buildSchema({ resolvers: [Probe], globalMiddlewares: [accessGuard] });
+  const schema = protectRootOperations(await buildSchema({ resolvers: [Probe] }));
   const logger = { error() {} };
   const contextValue = { actor: { id: 'x', role: 'ADMIN', scope: {}, scopeActive: true }, authError: null, logger };
   const result = await graphql({ schema, source: '{ secret }', contextValue });

@@ -1,6 +1,6 @@
 import { hasPermission, Permission } from '@lindung/domain';
-import type { GraphQLField, GraphQLResolveInfo } from 'graphql';
-import { Extensions, type MiddlewareFn } from 'type-graphql';
+import type { GraphQLField } from 'graphql';
+import { Extensions } from 'type-graphql';
 import type { RequestContext } from './context';
 import { forbidden, unauthenticated } from './errors';
 
@@ -18,23 +18,17 @@ export function declaredPermissions(field: GraphQLField<unknown, unknown>): Perm
   return Array.isArray(allow) && allow.length > 0 ? (allow as Permission[]) : undefined;
 }
 
-const isRootField = (info: GraphQLResolveInfo) => info.path.prev === undefined;
-
 /**
- * Default deny: every root query and mutation must declare `@Allow`, and the caller must hold one
- * of the declared permissions. Runs before any resolver; nested fields are reached only through
- * a root field that passed.
+ * Default deny: a root operation must declare `@Allow`, and the caller must hold one of the
+ * declared permissions. Called before the operation's resolver (see root-operations.ts).
  */
-export const accessGuard: MiddlewareFn<RequestContext> = async ({ info, context }, next) => {
-  if (!isRootField(info)) return next();
-  const field = info.parentType.getFields()[info.fieldName];
-  const permissions = field && declaredPermissions(field);
+export function assertAllowed(field: GraphQLField<unknown, unknown>, typeName: string, context: RequestContext): void {
+  const permissions = declaredPermissions(field);
   if (!permissions) {
-    context.logger.error({ field: `${info.parentType.name}.${info.fieldName}` }, 'operation without an access rule');
+    context.logger.error({ field: `${typeName}.${field.name}` }, 'operation without an access rule');
     throw forbidden('This operation has no access rule');
   }
-  if (permissions.includes(Permission.Public)) return next();
+  if (permissions.includes(Permission.Public)) return;
   if (!context.actor) throw context.authError ?? unauthenticated();
   if (!permissions.some((permission) => hasPermission(context.actor!.role, permission))) throw forbidden();
-  return next();
-};
+}

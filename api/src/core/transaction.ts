@@ -1,16 +1,10 @@
-import type { MiddlewareFn } from 'type-graphql';
 import type { RequestContext } from './context';
 
 /**
- * Every mutation is one transaction: services write through `ctx.em`, which is the transaction's
- * manager for the mutation's duration. Mutations run one after another (GraphQL executes root
- * mutation fields serially), so swapping `ctx.em` is safe.
+ * Runs work in one transaction: services write through `ctx.em`, which is the transaction's
+ * manager for the work's duration. On failure the transaction rolls back, then the work's
+ * `afterRollback` tasks (security records that must survive) run on the pool.
  */
-export const mutationTransaction: MiddlewareFn<RequestContext> = async ({ info, context }, next) => {
-  if (info.path.prev !== undefined || info.parentType.name !== 'Mutation') return next();
-  return runInTransaction(context, next);
-};
-
 export async function runInTransaction<T>(ctx: RequestContext, work: () => Promise<T>): Promise<T> {
   const runner = ctx.app.dataSource.createQueryRunner();
   await runner.connect();
