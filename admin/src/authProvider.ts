@@ -2,7 +2,8 @@ import { canAccess as roleCanAccess } from '@lindung/domain';
 import type { AuthProvider } from 'react-admin';
 import { GraphQLRequestError } from './graphqlClient';
 import { errorCodes } from './errors';
-import { clearSession, getAccessToken, readSession, signIn, signOut } from './session';
+import { takeDestination } from './loginRedirect';
+import { getAccessToken, readSession, signIn, signOut } from './session';
 
 /**
  * An error whose message is a translation key, so that the login form can show it in the
@@ -27,6 +28,8 @@ export const authProvider: AuthProvider = {
   async login({ email, password }: LoginParams) {
     try {
       await signIn(email.trim(), password);
+      const destination = takeDestination();
+      return destination ? { redirectTo: destination } : undefined;
     } catch (error) {
       if (error instanceof GraphQLRequestError) {
         const extensions = error.extensions ?? {};
@@ -56,9 +59,9 @@ export const authProvider: AuthProvider = {
 
   async checkError(error) {
     // Only an authentication failure ends the session. FORBIDDEN and the others are shown to
-    // the user as errors but must not sign them out.
+    // the user as errors but must not sign them out. (react-admin then calls logout, which clears
+    // the stored session; clearing it here would suppress the "session ended" message.)
     if (errorCodes(error).includes('UNAUTHENTICATED') || error?.status === 401) {
-      clearSession();
       throw new Error('ra.notification.logged_out');
     }
   },

@@ -11,6 +11,23 @@ const STATUS_BY_CODE: Record<string, number> = {
   INTERNAL_SERVER_ERROR: 500,
 };
 
+/** CONFLICT reasons the portal has words for (`lindung.error.conflict.<reason>`). */
+const KNOWN_CONFLICT_REASONS = new Set(['IN_USE', 'HAS_CHILDREN', 'SELF_LOCKOUT']);
+
+/**
+ * A message in the user's language: per code, or per rule for a CONFLICT. The server's own words
+ * are kept where they say more than we can (an unknown CONFLICT rule, input errors not tied to a
+ * form field).
+ */
+function messageKey(code: string, error: GraphQLErrorShape): string {
+  const reason = error.extensions?.reason;
+  if (code === 'CONFLICT') {
+    return reason && KNOWN_CONFLICT_REASONS.has(reason) ? `lindung.error.conflict.${reason}` : error.message;
+  }
+  if (code === 'BAD_USER_INPUT' && !error.extensions?.fields) return error.message;
+  return `lindung.error.${code}`;
+}
+
 type MaybeGraphQLErrors = { graphQLErrors?: GraphQLErrorShape[]; networkError?: { result?: { errors?: GraphQLErrorShape[] } } };
 
 /** The GraphQL errors inside whatever an Apollo call, a plain request or our own wrapper threw. */
@@ -45,9 +62,7 @@ export function toHttpError(error: unknown): unknown {
   if (!first || !code) return error;
   const status = STATUS_BY_CODE[code] ?? 500;
   const fields = first.extensions?.fields;
-  // CONFLICT messages explain which rule refused (e.g. a regency that still has districts), so the
-  // server's words are kept; the other codes get a message in the user's language.
-  const message = code === 'CONFLICT' || (code === 'BAD_USER_INPUT' && !fields) ? first.message : `lindung.error.${code}`;
+  const message = messageKey(code, first);
   return new HttpError(message, status, {
     code,
     reason: first.extensions?.reason,

@@ -33,6 +33,11 @@ const en: TranslationMessages = {
       NOT_FOUND: 'This record does not exist or is outside your scope.',
       CONFLICT: 'This change conflicts with the current data.',
       INTERNAL_SERVER_ERROR: 'The server ran into a problem. Please try again later.',
+      conflict: {
+        IN_USE: 'This record is still used by other records and cannot be deleted.',
+        HAS_CHILDREN: 'A region that still has subdivisions cannot change its code.',
+        SELF_LOCKOUT: 'You cannot delete or deactivate your own account, or change your own role.',
+      },
     },
     role: {
       ADMIN: 'Administrator',

@@ -246,6 +246,11 @@ const id: TranslationMessages = {
       NOT_FOUND: 'Data ini tidak ada atau berada di luar cakupan Anda.',
       CONFLICT: 'Perubahan ini bertentangan dengan data yang ada.',
       INTERNAL_SERVER_ERROR: 'Terjadi masalah di server. Silakan coba lagi nanti.',
+      conflict: {
+        IN_USE: 'Data ini masih dipakai oleh data lain sehingga tidak dapat dihapus.',
+        HAS_CHILDREN: 'Wilayah yang masih memiliki wilayah di bawahnya tidak dapat diubah kodenya.',
+        SELF_LOCKOUT: 'Anda tidak dapat menghapus atau menonaktifkan akun sendiri, atau mengubah peran sendiri.',
+      },
     },
     role: {
       ADMIN: 'Administrator',

@@ -6,8 +6,9 @@ export const RegencyForm = () => (
   <SimpleForm>
     <TextInput source="code" validate={[required(), regionCode('REGENCY')]} helperText="51.04" />
     <TextInput source="name" validate={required()} />
-    <TextInput source="province" validate={required()} />
-    <TextInput source="provinceCode" validate={[required(), regionCode('PROVINCE')]} helperText="51" />
+    {/* Both derived from the code by the API when left empty. */}
+    <TextInput source="province" />
+    <TextInput source="provinceCode" validate={regionCode('PROVINCE')} helperText="51" />
     <NumberInput source="workforceTarget" min={0} step={1} validate={nonNegative} />
     <NumberInput source="population" min={0} step={1} validate={nonNegative} />
   </SimpleForm>

@@ -17,7 +17,14 @@ const VillagePartners = (props: { label?: string }) => {
   const { canAccess } = useCanAccess({ resource: 'PartnerOrganisation', action: 'list' });
   if (!canAccess) return null;
   return (
-    <ReferenceManyField {...props} reference="PartnerOrganisation" target="villageId" perPage={10} pagination={<Pagination />}>
+    <ReferenceManyField
+      {...props}
+      reference="PartnerOrganisation"
+      target="villageId"
+      sort={{ field: 'name', order: 'ASC' }}
+      perPage={10}
+      pagination={<Pagination />}
+    >
       <DataTable bulkActionButtons={false}>
         <DataTable.Col source="name" />
         <DataTable.Col source="type">
