@@ -1,4 +1,6 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { generateKeyPairSync } from 'node:crypto';
+import { Client } from 'pg';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
@@ -24,6 +26,86 @@ describe('production mode', () => {
   });
 });
 
+describe('production mode with explicit keys and database', () => {
+  const database = `lindung_production_${process.pid}`;
+  let child: ChildProcess;
+  let url: string;
+
+  beforeAll(async () => {
+    const admin = new Client({ connectionString: process.env.LINDUNG_DATABASE_URL });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${database}`);
+    await admin.end();
+    const databaseUrl = new URL(process.env.LINDUNG_DATABASE_URL!);
+    databaseUrl.pathname = `/${database}`;
+    const keys = generateKeyPairSync('ed25519', {
+      privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
+      publicKeyEncoding: { type: 'spki', format: 'pem' },
+    });
+    const started = await startApi({
+      NODE_ENV: 'production',
+      DATABASE_URL: databaseUrl.toString(),
+      JWT_PRIVATE_KEY: keys.privateKey,
+      JWT_PUBLIC_KEY: keys.publicKey,
+      DATA_DIR: path.join(process.env.LINDUNG_DATA_DIR!, 'production'),
+    });
+    child = started.child;
+    url = `http://127.0.0.1:${started.apiPort}`;
+  }, 60_000);
+
+  afterAll(async () => {
+    await stop(child);
+    const admin = new Client({ connectionString: process.env.LINDUNG_DATABASE_URL });
+    await admin.connect();
+    await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+    await admin.end();
+  });
+
+  const post = async (query: string) =>
+    (await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) })).json();
+
+  it('should turn introspection off', async () => {
+    const body = await post('{ __schema { types { name } } }');
+    expect(body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+    expect(await post('{ __typename }')).toEqual({ data: { __typename: 'Query' } });
+  });
+
+  it('should load reference data but no demo accounts', async () => {
+    const body = await post('mutation { login(email: "admin@lindung.test", password: "lindung-demo") { accessToken } }');
+    expect(body.errors[0].extensions.code).toBe('UNAUTHENTICATED');
+    expect(body.errors[0].extensions.stacktrace).toBeUndefined();
+    const admin = new Client({ connectionString: process.env.LINDUNG_DATABASE_URL!.replace(/\/[^/]*$/, `/${database}`) });
+    await admin.connect();
+    const { rows } = await admin.query(`SELECT (SELECT count(*)::int FROM villages) AS villages, (SELECT count(*)::int FROM users) AS users`);
+    await admin.end();
+    expect(rows[0]).toEqual({ villages: 716, users: 0 });
+  });
+});
+
+/** Starts the built API with this environment; resolves once it logs that it is ready. */
+async function startApi(env: Record<string, string>): Promise<{ child: ChildProcess; apiPort: number; log: () => string }> {
+  const child = spawn(process.execPath, [main], {
+    env: { PATH: process.env.PATH, PORT: '0', LOG_LEVEL: 'info', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let log = '';
+  child.stdout!.on('data', (chunk) => (log += chunk));
+  child.stderr!.on('data', (chunk) => (log += chunk));
+  const deadline = Date.now() + 40_000;
+  while (!/"msg":"Lindung is ready"/.test(log)) {
+    if (Date.now() > deadline || child.exitCode !== null) throw new Error(`API did not start:\n${log.slice(-2000)}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return { child, apiPort: Number(/http:\/\/localhost:(\d+)\/graphql/.exec(log)![1]), log: () => log };
+}
+
+async function stop(child: ChildProcess): Promise<number | null> {
+  if (child.exitCode !== null) return child.exitCode;
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  child.kill('SIGTERM');
+  return exited;
+}
+
 function portOpen(port: number): Promise<boolean> {
   return new Promise((resolve) => {
     const socket = net.connect(port, '127.0.0.1');
@@ -36,33 +118,19 @@ describe('embedded database lifecycle', () => {
   it('should start its own PostgreSQL without DATABASE_URL and stop everything on SIGTERM', async () => {
     const dataDir = path.join(process.env.LINDUNG_DATA_DIR!, 'lifecycle');
     fs.rmSync(dataDir, { recursive: true, force: true });
-    const child = spawn(process.execPath, [main], {
-      env: { PATH: process.env.PATH, DATA_DIR: dataDir, PORT: '0', DEMO_DATA: '0', LOG_LEVEL: 'info' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let log = '';
-    child.stdout.on('data', (chunk) => (log += chunk));
-    child.stderr.on('data', (chunk) => (log += chunk));
-    const ready = () => /"msg":"Lindung is ready"/.test(log);
-    const deadline = Date.now() + 40_000;
-    while (!ready() && Date.now() < deadline && child.exitCode === null) await new Promise((r) => setTimeout(r, 100));
-    expect(ready()).toBe(true);
-
-    const pgPort = Number(/"port":(\d+),"databaseDir"/.exec(log)![1]);
-    const apiPort = Number(/http:\/\/localhost:(\d+)\/graphql/.exec(log)![1]);
+    const { child, apiPort, log } = await startApi({ DATA_DIR: dataDir, DEMO_DATA: '1' });
+    const pgPort = Number(/"port":(\d+),"databaseDir"/.exec(log())![1]);
     expect(await portOpen(pgPort)).toBe(true);
     const readiness = await (await fetch(`http://127.0.0.1:${apiPort}/readyz`)).json();
     expect(readiness.ready).toBe(true);
     expect(fs.existsSync(path.join(dataDir, 'postgres', 'PG_VERSION'))).toBe(true);
     expect(fs.existsSync(path.join(dataDir, 'keys', 'access-token-ed25519.json'))).toBe(true);
 
-    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-    child.kill('SIGTERM');
-    expect(await exited).toBe(0);
+    expect(await stop(child)).toBe(0);
     expect(await portOpen(apiPort)).toBe(false);
     expect(await portOpen(pgPort)).toBe(false);
     expect(fs.existsSync(path.join(dataDir, 'postgres', 'postmaster.pid'))).toBe(false);
     // No NIK or password ever reaches the log.
-    expect(log).not.toMatch(/lindung-demo|password_hash|\$argon2/);
+    expect(log()).not.toMatch(/lindung-demo|password_hash|\$argon2/);
   }, 60_000);
 });

@@ -65,6 +65,22 @@ describe('accounts managed by ADMIN', () => {
     expect((await login(email, PASSWORD)).user.role).toBe('REGENCY_OFFICIAL');
   });
 
+  it('should write nothing of an update that fails part-way', async () => {
+    const admin = await tokenOf('admin');
+    const email = uniqueEmail('atomic');
+    const created = (await ok(CREATE, { email, password: PASSWORD, role: 'AUDITOR' }, admin)).createUser;
+    // The new password is hashed and assigned before the duplicate email fails the save.
+    const error = await failure(
+      `mutation($id: ID!) { updateUser(id: $id, email: "${DEMO.admin}", password: "another-long-password", fullName: "Changed") { id } }`,
+      { id: created.id },
+      admin,
+    );
+    expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: { email: 'is already in use' } });
+    const after = (await ok(`query($id: ID!) { User(id: $id) { email fullName } }`, { id: created.id }, admin)).User;
+    expect(after).toEqual({ email, fullName: null });
+    expect((await login(email, PASSWORD)).user.email).toBe(email);
+  });
+
   it('should not let an admin lock themselves out', async () => {
     const admin = await login(DEMO.admin);
     const error = await failure(`mutation($id: ID!) { updateUser(id: $id, active: false) { id } }`, { id: admin.user.id }, admin.accessToken);

@@ -1,6 +1,7 @@
 import { PartnerStatus, PartnerType } from '@lindung/domain';
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Column, Entity } from 'typeorm';
+import { BaseEntity } from '../../core/base.entity';
 import { ScopedBy } from '../../core/scope';
 
 registerEnumType(PartnerType, { name: 'PartnerType' });
@@ -14,11 +15,7 @@ registerEnumType(PartnerStatus, { name: 'PartnerStatus' });
 @ObjectType({ description: 'A partner organisation that brings workers into the program' })
 @Entity('partner_organisations')
 @ScopedBy({ kind: 'scoped', regency: 'regencyId', village: 'villageId', partner: 'id' })
-export class PartnerOrganisation {
-  @Field(() => ID)
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
+export class PartnerOrganisation extends BaseEntity {
   @Field()
   @Column()
   name: string;
@@ -50,12 +47,4 @@ export class PartnerOrganisation {
   @Field(() => String, { nullable: true })
   @Column({ name: 'contact_email', type: 'text', nullable: true })
   contactEmail: string | null;
-
-  @Field()
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt: Date;
-
-  @Field()
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
-  updatedAt: Date;
 }

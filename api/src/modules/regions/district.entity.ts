@@ -1,16 +1,13 @@
 import { Field, ID, ObjectType } from 'type-graphql';
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Column, Entity } from 'typeorm';
+import { BaseEntity } from '../../core/base.entity';
 import { ScopedBy } from '../../core/scope';
 
 /** A kecamatan (district). */
 @ObjectType({ description: 'A kecamatan (district)' })
 @Entity('districts')
 @ScopedBy({ kind: 'reference' })
-export class District {
-  @Field(() => ID)
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
+export class District extends BaseEntity {
   @Field({ description: 'Kemendagri code, e.g. 51.04.05' })
   @Column()
   code: string;
@@ -22,12 +19,4 @@ export class District {
   @Field(() => ID)
   @Column({ name: 'regency_id', type: 'uuid' })
   regencyId: string;
-
-  @Field()
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt: Date;
-
-  @Field()
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
-  updatedAt: Date;
 }

@@ -1,16 +1,13 @@
-import { Field, ID, Int, ObjectType } from 'type-graphql';
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Field, Int, ObjectType } from 'type-graphql';
+import { Column, Entity } from 'typeorm';
+import { BaseEntity } from '../../core/base.entity';
 import { ScopedBy } from '../../core/scope';
 
 /** A kabupaten or kota (regency or city). */
 @ObjectType({ description: 'A kabupaten/kota (regency or city)' })
 @Entity('regencies')
 @ScopedBy({ kind: 'reference' })
-export class Regency {
-  @Field(() => ID)
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
+export class Regency extends BaseEntity {
   @Field({ description: 'Kemendagri code, e.g. 51.04' })
   @Column()
   code: string;
@@ -34,12 +31,4 @@ export class Regency {
   @Field(() => Int, { nullable: true })
   @Column({ type: 'integer', nullable: true })
   population: number | null;
-
-  @Field()
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt: Date;
-
-  @Field()
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
-  updatedAt: Date;
 }

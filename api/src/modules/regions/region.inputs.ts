@@ -60,17 +60,10 @@ export const RegencyListArgs = listArgsFor(RegencyFilter);
 export const DistrictListArgs = listArgsFor(DistrictFilter);
 export const VillageListArgs = listArgsFor(VillageFilter);
 
+/** The regency fields that are optional on create and on update alike. */
 @ArgsType()
-export class CreateRegencyArgs {
-  @Field()
-  @IsRegionCode('REGENCY')
-  code: string;
-
-  @Field()
-  @NAME()
-  name: string;
-
-  @Field({ nullable: true, description: 'Defaults to the name of the code’s province' })
+class RegencyDetailsArgs {
+  @Field({ nullable: true, description: 'Province name; on create it defaults to the name of the code’s province' })
   @IsOptional()
   @NAME()
   province?: string;
@@ -96,7 +89,18 @@ export class CreateRegencyArgs {
 }
 
 @ArgsType()
-export class UpdateRegencyArgs {
+export class CreateRegencyArgs extends RegencyDetailsArgs {
+  @Field()
+  @IsRegionCode('REGENCY')
+  code: string;
+
+  @Field()
+  @NAME()
+  name: string;
+}
+
+@ArgsType()
+export class UpdateRegencyArgs extends RegencyDetailsArgs {
   @Field(() => ID)
   @IsUUID('all', { message: 'must be a UUID' })
   id: string;
@@ -110,30 +114,6 @@ export class UpdateRegencyArgs {
   @IsOptional()
   @NAME()
   name?: string;
-
-  @Field({ nullable: true })
-  @IsOptional()
-  @NAME()
-  province?: string;
-
-  @Field({ nullable: true })
-  @IsOptional()
-  @Matches(/^\d{2}$/, { message: 'must be a 2-digit province code' })
-  provinceCode?: string;
-
-  @Field(() => Int, { nullable: true })
-  @IsOptional()
-  @IsInt()
-  @Min(0)
-  @Max(MAX_COUNT)
-  workforceTarget?: number | null;
-
-  @Field(() => Int, { nullable: true })
-  @IsOptional()
-  @IsInt()
-  @Min(0)
-  @Max(MAX_COUNT)
-  population?: number | null;
 }
 
 @ArgsType()

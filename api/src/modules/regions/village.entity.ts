@@ -1,6 +1,7 @@
 import { VillageType } from '@lindung/domain';
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Column, Entity } from 'typeorm';
+import { BaseEntity } from '../../core/base.entity';
 import { ScopedBy } from '../../core/scope';
 
 registerEnumType(VillageType, {
@@ -12,11 +13,7 @@ registerEnumType(VillageType, {
 @ObjectType({ description: 'A desa or kelurahan (village)' })
 @Entity('villages')
 @ScopedBy({ kind: 'reference' })
-export class Village {
-  @Field(() => ID)
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
+export class Village extends BaseEntity {
   @Field({ description: 'Kemendagri code, e.g. 51.04.05.2002' })
   @Column()
   code: string;
@@ -36,12 +33,4 @@ export class Village {
   @Field(() => ID)
   @Column({ name: 'regency_id', type: 'uuid' })
   regencyId: string;
-
-  @Field()
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt: Date;
-
-  @Field()
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
-  updatedAt: Date;
 }

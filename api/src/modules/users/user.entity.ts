@@ -1,6 +1,7 @@
 import { Role } from '@lindung/domain';
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Column, Entity } from 'typeorm';
+import { BaseEntity } from '../../core/base.entity';
 import { ScopedBy } from '../../core/scope';
 
 registerEnumType(Role, { name: 'Role' });
@@ -9,11 +10,7 @@ registerEnumType(Role, { name: 'Role' });
 @ObjectType({ description: 'An account' })
 @Entity('users')
 @ScopedBy({ kind: 'scoped', regency: 'regencyId', village: 'villageId', partner: 'partnerId' })
-export class User {
-  @Field(() => ID)
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
+export class User extends BaseEntity {
   @Field()
   @Column()
   email: string;
@@ -49,12 +46,4 @@ export class User {
   @Field(() => Date, { nullable: true })
   @Column({ name: 'last_login_at', type: 'timestamptz', nullable: true })
   lastLoginAt: Date | null;
-
-  @Field()
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt: Date;
-
-  @Field()
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
-  updatedAt: Date;
 }
