@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import { auditServer } from 'graphql-http';
 import { API_URL, failure, gql, tokenOf } from '../support/api';
@@ -63,6 +64,20 @@ describe('HTTP surface', () => {
       body: JSON.stringify([{ query: '{ __typename }' }, { query: '{ __typename }' }]),
     });
     expect(response.status).toBe(400);
+  });
+
+  it('should keep variables, and so NIKs and passwords, out of the access log', async () => {
+    const nik = '5104054107900007';
+    const variables = encodeURIComponent(JSON.stringify({ nik }));
+    await fetch(`${API_URL}/graphql?query=${encodeURIComponent('query($nik: String) { __typename }')}&variables=${variables}`, {
+      headers: { 'apollo-require-preflight': 'true' },
+    });
+    await gql(`mutation($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken } }`, { e: 'nobody@lindung.test', p: 'secret-password-in-body' });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const log = fs.readFileSync(path.join(process.env.LINDUNG_DATA_DIR!, 'api.log'), 'utf8');
+    expect(log).toContain('"path":"/graphql"');
+    expect(log).not.toContain(nik);
+    expect(log).not.toContain('secret-password-in-body');
   });
 
   it('should tag every response with a request id', async () => {
