@@ -106,6 +106,15 @@ describe('portal', () => {
     await expect(page.locator('a[href="#/Village/create"]').count()).resolves.toBe(0);
   });
 
+  it('should show a regency official the accounts of its regency without a create button', async () => {
+    const page = await signIn('pejabat.gianyar@lindung.test');
+    await menuLink(page, 'User').first().click();
+    await page.waitForURL(/#\/User(\?|$)/);
+    await page.locator('td.column-email', { hasText: 'perbekel.mas@lindung.test' }).waitFor();
+    await expect(page.locator('td.column-email', { hasText: 'pejabat.badung@lindung.test' }).count()).resolves.toBe(0);
+    await expect(page.locator('a[href="#/User/create"]').count()).resolves.toBe(0);
+  });
+
   it('should change the labels when switching between Indonesian and English', async () => {
     const page = await signIn('admin@lindung.test');
     const villagesLink = menuLink(page, 'Village').first();
