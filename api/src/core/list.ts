@@ -1,8 +1,9 @@
 import { DEFAULT_PER_PAGE, MAX_PER_PAGE, SortOrder } from '@lindung/domain';
-import { ArrayMaxSize, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { ArgsType, Field, ID, InputType, Int, ObjectType, type ClassType } from 'type-graphql';
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { badUserInput } from './errors';
+import { IsId } from './validators';
 
 /** `_allXMeta`'s answer (ra-data-graphql-simple). */
 @ObjectType()
@@ -68,7 +69,7 @@ export interface ListArgsShape {
 export abstract class BaseFilter {
   @Field(() => [ID], { nullable: true })
   @IsOptional()
-  @IsUUID('all', { each: true, message: 'must be a list of UUIDs' })
+  @IsId({ each: true, message: 'must be a list of UUIDs' })
   @ArrayMaxSize(MAX_PER_PAGE)
   ids?: string[];
 
@@ -151,6 +152,6 @@ export function whereEquals<E extends ObjectLiteral>(
 @ArgsType()
 export class IdArgs {
   @Field(() => ID)
-  @IsUUID('all', { message: 'must be a UUID' })
+  @IsId()
   id: string;
 }

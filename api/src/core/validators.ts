@@ -1,5 +1,5 @@
 import { regionCodeProblem, type RegionLevel } from '@lindung/domain';
-import { registerDecorator, type ValidationOptions } from 'class-validator';
+import { IsUUID, registerDecorator, type ValidationOptions } from 'class-validator';
 
 /** class-validator decorators for the shared domain rules, so the API and the portal check alike. */
 export function IsRegionCode(level: RegionLevel, options?: ValidationOptions): PropertyDecorator {
@@ -30,3 +30,6 @@ export function domainRule(
     });
   };
 }
+
+/** An id argument: every id is a UUID, so anything else is refused before it reaches SQL. */
+export const IsId = (options?: ValidationOptions) => IsUUID('all', { message: 'must be a UUID', ...options });

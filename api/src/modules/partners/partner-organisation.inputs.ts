@@ -1,7 +1,8 @@
 import { PartnerStatus, PartnerType } from '@lindung/domain';
-import { IsEnum, IsOptional, IsUUID } from 'class-validator';
+import { IsEnum, IsOptional } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
 import { BaseFilter, listArgsFor } from '../../core/list';
+import { IsId } from '../../core/validators';
 
 @InputType()
 export class PartnerOrganisationFilter extends BaseFilter {
@@ -17,12 +18,12 @@ export class PartnerOrganisationFilter extends BaseFilter {
 
   @Field(() => ID, { nullable: true })
   @IsOptional()
-  @IsUUID('all', { message: 'must be a UUID' })
+  @IsId()
   regencyId?: string;
 
   @Field(() => ID, { nullable: true })
   @IsOptional()
-  @IsUUID('all', { message: 'must be a UUID' })
+  @IsId()
   villageId?: string;
 }
 

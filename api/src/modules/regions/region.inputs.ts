@@ -1,8 +1,8 @@
 import { VillageType } from '@lindung/domain';
-import { IsEnum, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
+import { IsEnum, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
 import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
 import { BaseFilter, listArgsFor } from '../../core/list';
-import { IsRegionCode } from '../../core/validators';
+import { IsId, IsRegionCode } from '../../core/validators';
 
 const NAME = () => Length(1, 200, { message: 'must be 1 to 200 characters' });
 const MAX_COUNT = 100_000_000;
@@ -29,7 +29,7 @@ export class DistrictFilter extends BaseFilter {
 
   @Field(() => ID, { nullable: true })
   @IsOptional()
-  @IsUUID('all', { message: 'must be a UUID' })
+  @IsId()
   regencyId?: string;
 }
 
@@ -42,12 +42,12 @@ export class VillageFilter extends BaseFilter {
 
   @Field(() => ID, { nullable: true })
   @IsOptional()
-  @IsUUID('all', { message: 'must be a UUID' })
+  @IsId()
   regencyId?: string;
 
   @Field(() => ID, { nullable: true })
   @IsOptional()
-  @IsUUID('all', { message: 'must be a UUID' })
+  @IsId()
   districtId?: string;
 
   @Field(() => VillageType, { nullable: true })
@@ -102,7 +102,7 @@ export class CreateRegencyArgs extends RegencyDetailsArgs {
 @ArgsType()
 export class UpdateRegencyArgs extends RegencyDetailsArgs {
   @Field(() => ID)
-  @IsUUID('all', { message: 'must be a UUID' })
+  @IsId()
   id: string;
 
   @Field({ nullable: true })
@@ -127,14 +127,14 @@ export class CreateDistrictArgs {
   name: string;
 
   @Field(() => ID)
-  @IsUUID('all', { message: 'must be a UUID' })
+  @IsId()
   regencyId: string;
 }
 
 @ArgsType()
 export class UpdateDistrictArgs {
   @Field(() => ID)
-  @IsUUID('all', { message: 'must be a UUID' })
+  @IsId()
   id: string;
 
   @Field({ nullable: true })
@@ -159,14 +159,14 @@ export class CreateVillageArgs {
   name: string;
 
   @Field(() => ID)
-  @IsUUID('all', { message: 'must be a UUID' })
+  @IsId()
   districtId: string;
 }
 
 @ArgsType()
 export class UpdateVillageArgs {
   @Field(() => ID)
-  @IsUUID('all', { message: 'must be a UUID' })
+  @IsId()
   id: string;
 
   @Field({ nullable: true })

@@ -1,12 +1,11 @@
 import { emailProblem, passwordProblem, Role } from '@lindung/domain';
-import { IsBoolean, IsEnum, IsOptional, IsUUID, Length } from 'class-validator';
+import { IsBoolean, IsEnum, IsOptional, Length } from 'class-validator';
 import { ArgsType, Field, ID, InputType } from 'type-graphql';
 import { BaseFilter, listArgsFor } from '../../core/list';
-import { domainRule } from '../../core/validators';
+import { domainRule, IsId } from '../../core/validators';
 
 const IsEmail = () => domainRule('email', (v) => (typeof v === 'string' ? emailProblem(v.trim()) : 'must be a string'));
 const IsPassword = () => domainRule('password', (v) => (typeof v === 'string' ? passwordProblem(v) : 'must be a string'));
-const OptionalUuid = () => IsUUID('all', { message: 'must be a UUID' });
 
 @InputType()
 export class UserFilter extends BaseFilter {
@@ -17,17 +16,17 @@ export class UserFilter extends BaseFilter {
 
   @Field(() => ID, { nullable: true })
   @IsOptional()
-  @OptionalUuid()
+  @IsId()
   regencyId?: string;
 
   @Field(() => ID, { nullable: true })
   @IsOptional()
-  @OptionalUuid()
+  @IsId()
   villageId?: string;
 
   @Field(() => ID, { nullable: true })
   @IsOptional()
-  @OptionalUuid()
+  @IsId()
   partnerId?: string;
 
   @Field({ nullable: true })
@@ -43,17 +42,17 @@ export const UserListArgs = listArgsFor(UserFilter);
 class ScopeArgs {
   @Field(() => ID, { nullable: true, description: 'REGENCY_OFFICIAL: the regency. Derived for VILLAGE_HEAD and PARTNER.' })
   @IsOptional()
-  @OptionalUuid()
+  @IsId()
   regencyId?: string | null;
 
   @Field(() => ID, { nullable: true, description: 'VILLAGE_HEAD: the village' })
   @IsOptional()
-  @OptionalUuid()
+  @IsId()
   villageId?: string | null;
 
   @Field(() => ID, { nullable: true, description: 'PARTNER: the partner organisation' })
   @IsOptional()
-  @OptionalUuid()
+  @IsId()
   partnerId?: string | null;
 }
 
@@ -85,7 +84,7 @@ export class CreateUserArgs extends ScopeArgs {
 @ArgsType()
 export class UpdateUserArgs extends ScopeArgs {
   @Field(() => ID)
-  @IsUUID('all', { message: 'must be a UUID' })
+  @IsId()
   id: string;
 
   @Field({ nullable: true })
