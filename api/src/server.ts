@@ -163,10 +163,14 @@ async function serve(app: AppServices, embedded: EmbeddedDatabase | null): Promi
 async function createContext(app: AppServices, req: Request): Promise<RequestContext> {
   const { actor, authError } = await authenticate(req.headers.authorization, app.keys, app.dataSource);
   const requestId = String(req.id);
+  let logger: AppServices['logger'] | undefined;
   return {
     requestId,
     app,
-    logger: app.logger.child({ requestId, userId: actor?.id }),
+    // Most requests never log: the child logger is made on first use.
+    get logger() {
+      return (logger ??= app.logger.child({ requestId, userId: actor?.id }));
+    },
     actor,
     authError,
     em: app.dataSource.manager,
