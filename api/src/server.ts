@@ -87,6 +87,7 @@ async function serve(app: AppServices, embedded: EmbeddedDatabase | null): Promi
       // Cache hints are not used; the plugin would otherwise wrap every field of every row.
       ApolloServerPluginCacheControlDisabled(),
       errorLogging(),
+      legacyJsonStatus(),
     ],
   });
   await apollo.start();
@@ -188,6 +189,32 @@ function errorLogging(): ApolloServerPlugin<RequestContext> {
           for (const error of errors) {
             if (isExpectedError(error)) continue;
             contextValue.logger.error({ err: error.originalError ?? error, operationName }, 'unexpected error');
+          }
+        },
+      };
+    },
+  };
+}
+
+/**
+ * GraphQL-over-HTTP: a client that accepts only `application/json` SHOULD get 200 for a request
+ * that fails to parse or validate (the errors are in the body); `application/graphql-response+json`
+ * keeps the 4xx. Apollo answers 400 to both.
+ */
+const DOCUMENT_ERRORS = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT']);
+
+function legacyJsonStatus(): ApolloServerPlugin<RequestContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ request, response }) {
+          // Apollo answers in application/graphql-response+json whenever the client accepts it.
+          const accept = request.http?.headers.get('accept') ?? '';
+          const jsonOnly = !accept.includes('application/graphql-response+json');
+          if (jsonOnly && response.http.status === 400 && response.body.kind === 'single') {
+            const errors = response.body.singleResult.errors ?? [];
+            const documentErrors = errors.length > 0 && errors.every((e) => DOCUMENT_ERRORS.has(String(e.extensions?.reason)));
+            if (documentErrors) response.http.status = 200;
           }
         },
       };

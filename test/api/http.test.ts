@@ -24,9 +24,9 @@ describe('HTTP surface', () => {
     }
   });
 
-  it('should pass the GraphQL-over-HTTP audit without a failure', async () => {
+  it('should pass the GraphQL-over-HTTP audit without a failure or a SHOULD warning', async () => {
     const results = await auditServer({ url: `${API_URL}/graphql` });
-    const failures = results.filter((result) => result.status === 'error');
+    const failures = results.filter((result) => result.status === 'error' || result.status === 'warn');
     expect(failures.map((f) => `${f.id} ${f.name}: ${'reason' in f ? f.reason : ''}`)).toEqual([]);
     expect(results.filter((r) => r.status === 'ok').length).toBeGreaterThanOrEqual(50);
   });
@@ -55,6 +55,15 @@ describe('HTTP surface', () => {
   it('should refuse a simple (CSRF-able) GET request', async () => {
     const response = await fetch(`${API_URL}/graphql?query=${encodeURIComponent('{ __typename }')}`);
     expect(response.status).toBe(400);
+  });
+
+  it('should answer a document error with 200 under application/json and 400 under graphql-response+json', async () => {
+    const post = (accept: string) =>
+      fetch(`${API_URL}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', accept }, body: JSON.stringify({ query: '{ nope }' }) });
+    const legacy = await post('application/json');
+    expect(legacy.status).toBe(200);
+    expect((await legacy.json()).errors[0].extensions.code).toBe('BAD_USER_INPUT');
+    expect((await post('application/graphql-response+json')).status).toBe(400);
   });
 
   it('should refuse batched requests', async () => {
