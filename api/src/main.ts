@@ -37,7 +37,8 @@ async function main(): Promise<void> {
   process.on('SIGINT', shutdown);
 }
 
-main().catch((error) => {
-  process.stderr.write(`lindung: failed to start: ${(error as Error).stack ?? error}\n`);
+main().catch((error: unknown) => {
+  const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+  process.stderr.write(`lindung: failed to start: ${detail}\n`);
   process.exit(1);
 });

@@ -55,14 +55,26 @@ export async function startServer(config: Config): Promise<RunningServer> {
 async function prepareDatabase(url: string, config: Config, logger: AppServices['logger']): Promise<DataSource> {
   const dataSource = createDataSource(url);
   await dataSource.initialize();
-  const applied = await dataSource.runMigrations({ transaction: 'each' });
-  if (applied.length) logger.info({ migrations: applied.map((m) => m.name) }, 'migrations applied');
-  await dataSource.transaction(async (em) => {
-    await loadReferenceData(em);
-    if (config.demoData && (await loadDemoData(em))) logger.info('demo data loaded');
-  });
+  // Instances starting together take turns: one migrates and loads, the others then find it done.
+  const runner = dataSource.createQueryRunner();
+  await runner.connect();
+  try {
+    await runner.query('SELECT pg_advisory_lock($1)', [STARTUP_LOCK]);
+    const applied = await dataSource.runMigrations({ transaction: 'each' });
+    if (applied.length) logger.info({ migrations: applied.map((m) => m.name) }, 'migrations applied');
+    await dataSource.transaction(async (em) => {
+      await loadReferenceData(em);
+      if (config.demoData && (await loadDemoData(em))) logger.info('demo data loaded');
+    });
+  } finally {
+    await runner.query('SELECT pg_advisory_unlock($1)', [STARTUP_LOCK]).catch(() => undefined);
+    await runner.release();
+  }
   return dataSource;
 }
+
+/** Advisory lock key for start-up work ("lindung" in ASCII, as a number). */
+const STARTUP_LOCK = 0x6c696e64756e67;
 
 async function serve(app: AppServices, embedded: EmbeddedDatabase | null): Promise<RunningServer> {
   const { config, dataSource, logger } = app;
@@ -143,7 +155,15 @@ async function serve(app: AppServices, embedded: EmbeddedDatabase | null): Promi
   );
   servePortal(expressApp, config.adminDist);
 
-  await new Promise<void>((resolve) => httpServer.listen(config.port, resolve));
+  try {
+    await new Promise<void>((resolve, reject) => {
+      httpServer.once('error', reject);
+      httpServer.listen(config.port, resolve);
+    });
+  } catch (error) {
+    await apollo.stop();
+    throw error;
+  }
   const port = (httpServer.address() as { port: number }).port;
   const housekeeping = setInterval(() => void housekeep(app), HOUSEKEEPING_INTERVAL_MS).unref();
   void housekeep(app);
@@ -176,7 +196,6 @@ async function createContext(app: AppServices, req: Request): Promise<RequestCon
     authError,
     em: app.dataSource.manager,
     afterRollback: [],
-    clientIp: req.ip,
   };
 }
 

