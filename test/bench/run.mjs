@@ -3,6 +3,7 @@
 // the API's own pool.
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
+import { graphql } from './graphql-request.mjs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -27,17 +28,6 @@ try {
 console.log(`\nLindung benchmarks (${new Date().toISOString()}, node ${process.version})`);
 console.table(results);
 for (const r of results.filter((r) => r.vsSql)) console.log(`${r.name}: API p50 / SQL p50 = ${r.vsSql}`);
-
-async function graphql(url, query, variables, token) {
-  const response = await fetch(`${url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = await response.json();
-  if (body.errors) throw new Error(JSON.stringify(body.errors));
-  return body.data;
-}
 
 /** Times requests sent from a worker thread (see http-client.mjs). */
 function timedHttp(server, runs, query, token) {
