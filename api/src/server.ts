@@ -215,13 +215,14 @@ function errorLogging(): ApolloServerPlugin<RequestContext> {
   };
 }
 
+/** Apollo's codes (kept as `reason` by formatError) for a document that failed to parse, validate or coerce. */
+const DOCUMENT_ERRORS = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT']);
+
 /**
  * GraphQL-over-HTTP: a client that accepts only `application/json` SHOULD get 200 for a request
  * that fails to parse or validate (the errors are in the body); `application/graphql-response+json`
  * keeps the 4xx. Apollo answers 400 to both.
  */
-const DOCUMENT_ERRORS = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT']);
-
 function legacyJsonStatus(): ApolloServerPlugin<RequestContext> {
   return {
     async requestDidStart() {

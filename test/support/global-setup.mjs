@@ -34,7 +34,6 @@ export default async function globalSetup() {
 
 async function embeddedDatabase(runDir) {
   const child = spawn(process.execPath, [path.join(root, 'test/support/embedded-postgres.mjs'), runDir], {
-    cwd: path.join(root, 'test'),
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const { url } = await new Promise((resolve, reject) => {
@@ -46,15 +45,7 @@ async function embeddedDatabase(runDir) {
     child.once('exit', (code) => reject(new Error(`embedded PostgreSQL exited with ${code}`)));
   });
   child.stdout.destroy();
-  return {
-    url,
-    stop: () =>
-      new Promise((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once('exit', resolve);
-        child.kill('SIGTERM');
-      }),
-  };
+  return { url, stop: () => stopProcess(child, 30_000) };
 }
 
 // A second PostgreSQL (CI's service): each run gets its own database, dropped afterwards.
@@ -103,4 +94,16 @@ export function freePort() {
       server.close(() => resolve(port));
     });
   });
+}
+
+// SIGTERM, and SIGKILL if it has not exited in time; the timer must not outlive the process.
+export async function stopProcess(child, graceMs) {
+  if (child.exitCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGTERM');
+  let timer;
+  const timedOut = new Promise((resolve) => (timer = setTimeout(resolve, graceMs)));
+  await Promise.race([exited, timedOut]);
+  clearTimeout(timer);
+  if (child.exitCode === null) child.kill('SIGKILL');
 }
