@@ -105,6 +105,8 @@ async function serve(app: AppServices, embedded: EmbeddedDatabase | null): Promi
   await apollo.start();
 
   expressApp.disable('x-powered-by');
+  // Which client address and protocol to believe: req.ip (sign-in limits) and req.secure (cookies, HSTS).
+  expressApp.set('trust proxy', config.trustProxy);
   expressApp.use(
     pinoHttp({
       logger,

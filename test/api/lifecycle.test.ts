@@ -1,9 +1,9 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync, type ChildProcess } from 'node:child_process';
 import { generateKeyPairSync } from 'node:crypto';
 import { Client } from 'pg';
 import fs from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
+import { portOpen, startApi, stopApi as stop } from '../support/child-api';
 
 const root = process.env.LINDUNG_REPO_ROOT!;
 const main = path.join(root, 'api/dist/main.js');
@@ -81,38 +81,6 @@ describe('production mode with explicit keys and database', () => {
     expect(rows[0]).toEqual({ villages: 716, users: 0 });
   });
 });
-
-/** Starts the built API with this environment; resolves once it logs that it is ready. */
-async function startApi(env: Record<string, string>): Promise<{ child: ChildProcess; apiPort: number; log: () => string }> {
-  const child = spawn(process.execPath, [main], {
-    env: { PATH: process.env.PATH, PORT: '0', LOG_LEVEL: 'info', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let log = '';
-  child.stdout!.on('data', (chunk) => (log += chunk));
-  child.stderr!.on('data', (chunk) => (log += chunk));
-  const deadline = Date.now() + 40_000;
-  while (!/"msg":"Lindung is ready"/.test(log)) {
-    if (Date.now() > deadline || child.exitCode !== null) throw new Error(`API did not start:\n${log.slice(-2000)}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  return { child, apiPort: Number(/http:\/\/localhost:(\d+)\/graphql/.exec(log)![1]), log: () => log };
-}
-
-async function stop(child: ChildProcess): Promise<number | null> {
-  if (child.exitCode !== null) return child.exitCode;
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  child.kill('SIGTERM');
-  return exited;
-}
-
-function portOpen(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = net.connect(port, '127.0.0.1');
-    socket.once('connect', () => { socket.destroy(); resolve(true); });
-    socket.once('error', () => resolve(false));
-  });
-}
 
 describe('embedded database lifecycle', () => {
   it('should start its own PostgreSQL without DATABASE_URL and stop everything on SIGTERM', async () => {
