@@ -1,4 +1,4 @@
-import { ApolloClient, ApolloLink, HttpLink, InMemoryCache } from '@apollo/client';
+import { ApolloClient, ApolloLink, HttpLink, InMemoryCache, Observable } from '@apollo/client';
 import { setContext } from '@apollo/client/link/context';
 import { buildSchema, introspectionFromSchema } from 'graphql';
 import buildGraphQLProvider from 'ra-data-graphql-simple';
@@ -7,7 +7,7 @@ import type { DataProvider } from 'react-admin';
 // the schema instead of asking the server for it at runtime.
 import schemaSdl from '../../api/schema.graphql?raw';
 import { toHttpError } from './errors';
-import { GRAPHQL_ENDPOINT } from './graphqlClient';
+import { GRAPHQL_ENDPOINT, GraphQLRequestError, type GraphQLErrorShape } from './graphqlClient';
 import { getAccessToken } from './session';
 
 const introspectedSchema = introspectionFromSchema(buildSchema(schemaSdl)).__schema;
@@ -18,8 +18,48 @@ const authLink = setContext(async (_operation, { headers }) => {
   return { headers: { ...headers, ...(token ? { authorization: `Bearer ${token}` } : {}) } };
 });
 
+/** The GraphQL errors a failed transport step carried: an HTTP 4xx/5xx answer's body, or a refresh's. */
+function carriedErrors(error: unknown): GraphQLErrorShape[] | null {
+  if (error instanceof GraphQLRequestError) return error.errors;
+  const errors = (error as { result?: { errors?: unknown } } | null)?.result?.errors;
+  return Array.isArray(errors) && errors.length > 0 ? (errors as GraphQLErrorShape[]) : null;
+}
+
+/**
+ * Apollo turns an answer with HTTP 503, 429 or 401 into a network error, and ra-data-graphql keeps
+ * only its message and status from those, so `extensions` (code, reason, retryAfterSeconds) would
+ * be lost. Such an answer is passed on as the GraphQL result it is, whatever its status, so that
+ * toHttpError and checkError see the codes (a 503 must read "server busy", never as signed out).
+ * The same for a refresh that failed before the request could leave (authLink).
+ */
+const errorBodyLink = new ApolloLink(
+  (operation, forward) =>
+    new Observable((observer) => {
+      // HttpLink may already have passed on a partial result (errors with data) before failing.
+      let delivered = false;
+      const subscription = forward(operation).subscribe({
+        next: (result) => {
+          delivered = true;
+          observer.next(result);
+        },
+        error: (error: unknown) => {
+          const errors = carriedErrors(error);
+          if (!errors || delivered) {
+            observer.error(error);
+            return;
+          }
+          observer.next({ errors: errors as never });
+          observer.complete();
+        },
+        complete: () => observer.complete(),
+      });
+      return () => subscription.unsubscribe();
+    }),
+);
+
 const client = new ApolloClient({
-  link: ApolloLink.from([authLink, new HttpLink({ uri: GRAPHQL_ENDPOINT })]),
+  // Same-origin fetches carry cookies by default; the API's only cookie is scoped to /graphql anyway.
+  link: ApolloLink.from([errorBodyLink, authLink, new HttpLink({ uri: GRAPHQL_ENDPOINT, credentials: 'same-origin' })]),
   cache: new InMemoryCache(),
 });
 

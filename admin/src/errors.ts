@@ -1,5 +1,7 @@
 import { HttpError } from 'react-admin';
 import { GraphQLRequestError, type GraphQLErrorShape } from './graphqlClient';
+import { i18nProvider } from './i18n';
+import { waitPhrase } from './i18n/wait';
 
 /** `extensions.code` values of CONTRACT §2, with the HTTP status react-admin expects for each. */
 const STATUS_BY_CODE: Record<string, number> = {
@@ -9,7 +11,21 @@ const STATUS_BY_CODE: Record<string, number> = {
   NOT_FOUND: 404,
   CONFLICT: 409,
   INTERNAL_SERVER_ERROR: 500,
+  SERVICE_UNAVAILABLE: 503,
+  TOO_MANY_REQUESTS: 429,
 };
+
+/**
+ * Codes whose message says how long to wait (`extensions.retryAfterSeconds`). react-admin shows a
+ * data provider error's message without arguments, so these are translated here, in the current
+ * language, rather than left as keys.
+ */
+const RETRY_AFTER_CODES = new Set(['SERVICE_UNAVAILABLE', 'TOO_MANY_REQUESTS']);
+
+function retryAfterMessage(code: string, retryAfterSeconds: unknown): string {
+  const translate = i18nProvider.translate;
+  return translate(`lindung.error.${code}`, { wait: waitPhrase(translate, retryAfterSeconds) });
+}
 
 /** CONFLICT reasons the portal has words for (`lindung.error.conflict.<reason>`). */
 const KNOWN_CONFLICT_REASONS = new Set(['IN_USE', 'HAS_CHILDREN', 'SELF_LOCKOUT']);
@@ -25,6 +41,7 @@ function messageKey(code: string, error: GraphQLErrorShape): string {
     return reason && KNOWN_CONFLICT_REASONS.has(reason) ? `lindung.error.conflict.${reason}` : error.message;
   }
   if (code === 'BAD_USER_INPUT' && !error.extensions?.fields) return error.message;
+  if (RETRY_AFTER_CODES.has(code)) return retryAfterMessage(code, error.extensions?.retryAfterSeconds);
   return `lindung.error.${code}`;
 }
 
@@ -59,7 +76,15 @@ export function toHttpError(error: unknown): unknown {
   const errors = graphQLErrorsOf(error);
   const first = errors[0];
   const code = first?.extensions?.code;
-  if (!first || !code) return error;
+  if (!first || !code) {
+    // A busy or throttled answer without a GraphQL body (a proxy's page, say): same words, no wait.
+    const status = (error as { status?: unknown })?.status;
+    if (status === 503 || status === 429) {
+      const busyCode = status === 503 ? 'SERVICE_UNAVAILABLE' : 'TOO_MANY_REQUESTS';
+      return new HttpError(retryAfterMessage(busyCode, undefined), status, { code: busyCode });
+    }
+    return error;
+  }
   const status = STATUS_BY_CODE[code] ?? 500;
   const fields = first.extensions?.fields;
   const message = messageKey(code, first);

@@ -37,19 +37,29 @@ export class GraphQLRequestError extends Error {
   }
 }
 
+export interface GraphQLRequestOptions {
+  /** Sent as `Authorization: Bearer <token>`. */
+  accessToken?: string | null;
+  /** More request headers (e.g. `X-Session-Transport: cookie` on the session operations). */
+  headers?: Record<string, string>;
+}
+
 export async function graphqlRequest<T>(
   query: string,
   variables: Record<string, unknown>,
-  accessToken?: string | null,
+  options: GraphQLRequestOptions = {},
 ): Promise<T> {
   const headers: Record<string, string> = {
+    ...options.headers,
     'content-type': 'application/json',
     accept: 'application/graphql-response+json, application/json',
   };
-  if (accessToken) headers.authorization = `Bearer ${accessToken}`;
+  if (options.accessToken) headers.authorization = `Bearer ${options.accessToken}`;
   const response = await fetch(GRAPHQL_ENDPOINT, {
     method: 'POST',
     headers,
+    // The refresh token travels in an HttpOnly cookie scoped to /graphql: it must go with the request.
+    credentials: 'same-origin',
     body: JSON.stringify({ query, variables }),
   });
   let body: { data?: T | null; errors?: GraphQLErrorShape[] } | undefined;

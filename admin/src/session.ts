@@ -2,8 +2,10 @@ import type { Role } from '@lindung/domain';
 import { graphqlRequest, GraphQLRequestError } from './graphqlClient';
 
 /**
- * The signed-in session, kept in localStorage: the short-lived access token, the single-use
- * refresh token, and who signed in. Both the auth provider and the data provider read it here.
+ * The signed-in session, kept in localStorage: the short-lived access token, its expiry and who
+ * signed in (every tab reads it here, as do the auth and data providers). The single-use refresh
+ * token is never seen by page scripts: the API keeps it in an HttpOnly cookie scoped to /graphql
+ * (we ask for that with `X-Session-Transport: cookie`), and the browser sends it along.
  */
 export interface SessionUser {
   id: string;
@@ -17,7 +19,6 @@ export interface SessionUser {
 
 export interface Session {
   accessToken: string;
-  refreshToken: string;
   /** When the access token expires, in this browser's clock (ms since the epoch). */
   expiresAt: number;
   user: SessionUser;
@@ -25,7 +26,6 @@ export interface Session {
 
 interface AuthPayload {
   accessToken: string;
-  refreshToken: string;
   accessTokenExpiresAt: string;
   user: SessionUser;
 }
@@ -34,29 +34,64 @@ const STORAGE_KEY = 'lindung.session';
 const LOCK_NAME = 'lindung.session.refresh';
 /** Refresh when less than this is left, so no request leaves with a token about to expire. */
 const REFRESH_MARGIN_MS = 60_000;
+/** Login and refreshSession then set the refresh token as an HttpOnly cookie, not in the body. */
+const COOKIE_TRANSPORT = { 'x-session-transport': 'cookie' };
 
-const AUTH_PAYLOAD = `accessToken refreshToken accessTokenExpiresAt user { id email fullName role regencyId villageId partnerId }`;
+// No `refreshToken` in the selection: with the cookie transport the API answers null anyway.
+const AUTH_PAYLOAD = `accessToken accessTokenExpiresAt user { id email fullName role regencyId villageId partnerId }`;
 const LOGIN = `mutation Login($email: String!, $password: String!) { login(email: $email, password: $password) { ${AUTH_PAYLOAD} } }`;
-const REFRESH = `mutation RefreshSession($refreshToken: String!) { refreshSession(refreshToken: $refreshToken) { ${AUTH_PAYLOAD} } }`;
-const LOGOUT = `mutation Logout($refreshToken: String!) { logout(refreshToken: $refreshToken) }`;
+// Without an argument both read the cookie; logout without one ends the bearer token's own session.
+const REFRESH = `mutation RefreshSession { refreshSession { ${AUTH_PAYLOAD} } }`;
+const LOGOUT = `mutation Logout { logout }`;
+
+function isSession(value: unknown): value is Session {
+  const candidate = value as Partial<Session> | null;
+  return (
+    typeof candidate?.accessToken === 'string' &&
+    candidate.accessToken.length > 0 &&
+    typeof candidate.expiresAt === 'number' &&
+    typeof candidate.user === 'object' &&
+    candidate.user !== null &&
+    typeof candidate.user.id === 'string'
+  );
+}
 
 export function readSession(): Session | null {
+  let raw: string | null;
   try {
-    const raw = localStorage.getItem(STORAGE_KEY);
-    if (!raw) return null;
-    const session = JSON.parse(raw) as Session;
-    return session?.accessToken && session.refreshToken && session.user ? session : null;
+    raw = localStorage.getItem(STORAGE_KEY);
   } catch {
+    return null; // storage not available (privacy settings): nobody is signed in
+  }
+  if (!raw) return null;
+  let stored: unknown;
+  try {
+    stored = JSON.parse(raw);
+  } catch {
+    stored = null;
+  }
+  // A session from before the cookie transport carries its refresh token in storage. Its access
+  // token names no session, so the API refuses it anyway: drop the whole thing (the token is never
+  // sent) and let the user sign in again. Anything unreadable goes the same way.
+  if (!isSession(stored) || Object.prototype.hasOwnProperty.call(stored, 'refreshToken')) {
+    clearSession();
     return null;
   }
+  return { accessToken: stored.accessToken, expiresAt: stored.expiresAt, user: stored.user };
 }
 
 function writeSession(session: Session): void {
-  localStorage.setItem(STORAGE_KEY, JSON.stringify(session));
+  // Exactly these three fields: nothing else from a server answer ends up in storage.
+  const { accessToken, expiresAt, user } = session;
+  localStorage.setItem(STORAGE_KEY, JSON.stringify({ accessToken, expiresAt, user }));
 }
 
 export function clearSession(): void {
-  localStorage.removeItem(STORAGE_KEY);
+  try {
+    localStorage.removeItem(STORAGE_KEY);
+  } catch {
+    // storage not available: nothing stored
+  }
 }
 
 /**
@@ -79,7 +114,6 @@ function localExpiry(payload: AuthPayload): number {
 function store(payload: AuthPayload): Session {
   const session: Session = {
     accessToken: payload.accessToken,
-    refreshToken: payload.refreshToken,
     expiresAt: localExpiry(payload),
     user: payload.user,
   };
@@ -88,17 +122,21 @@ function store(payload: AuthPayload): Session {
 }
 
 export async function signIn(email: string, password: string): Promise<Session> {
-  const data = await graphqlRequest<{ login: AuthPayload }>(LOGIN, { email, password });
+  const data = await graphqlRequest<{ login: AuthPayload }>(LOGIN, { email, password }, { headers: COOKIE_TRANSPORT });
   return store(data.login);
 }
 
-/** Ends the session on the server (best effort: the local session is cleared either way). */
+/**
+ * Ends the session on the server (best effort: the local session is cleared either way). The
+ * cookie names the session and is cleared by the answer; the bearer token lets the API end the
+ * current session even when the cookie is already gone. An expired access token does no harm here:
+ * logout is public, and the API only reads who is calling.
+ */
 export async function signOut(): Promise<void> {
   const session = readSession();
   clearSession();
-  if (!session) return;
   try {
-    await graphqlRequest<{ logout: boolean }>(LOGOUT, { refreshToken: session.refreshToken }, session.accessToken);
+    await graphqlRequest<{ logout: boolean }>(LOGOUT, {}, { accessToken: session?.accessToken, headers: COOKIE_TRANSPORT });
   } catch {
     // The server may already have ended it (expired, revoked): nothing more to do.
   }
@@ -132,9 +170,7 @@ async function refreshIfStillNeeded(): Promise<Session | null> {
   if (!session) return null;
   if (!needsRefresh(session)) return session;
   try {
-    const data = await graphqlRequest<{ refreshSession: AuthPayload }>(REFRESH, {
-      refreshToken: session.refreshToken,
-    });
+    const data = await graphqlRequest<{ refreshSession: AuthPayload }>(REFRESH, {}, { headers: COOKIE_TRANSPORT });
     return store(data.refreshSession);
   } catch (error) {
     if (error instanceof GraphQLRequestError && error.code === 'UNAUTHENTICATED') {
@@ -142,13 +178,19 @@ async function refreshIfStillNeeded(): Promise<Session | null> {
       clearSession();
       return null;
     }
-    // A transient failure (network, server restarting): keep the session and let the caller's
-    // request report the problem; the next request tries again.
+    // A transient failure (network, server busy or restarting: SERVICE_UNAVAILABLE, 503): keep the
+    // session, and the next request tries again. While the access token still works, use it; once
+    // it has expired, sending it would only be refused as UNAUTHENTICATED and sign the user out,
+    // so the caller gets this failure to report instead.
+    if (session.expiresAt <= Date.now()) throw error;
     return session;
   }
 }
 
-/** A usable access token, refreshed first when it is about to expire; null when signed out. */
+/**
+ * A usable access token, refreshed first when it is about to expire; null when signed out. Throws
+ * the refresh failure when the token has expired and the server could not refresh it just now.
+ */
 export async function getAccessToken(): Promise<string | null> {
   const session = readSession();
   if (!session) return null;

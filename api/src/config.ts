@@ -15,6 +15,8 @@ export interface Config {
   /** Express's `trust proxy`: whose X-Forwarded-For / -Proto to believe (false: nobody's). */
   trustProxy: boolean | number | string;
   database: DatabaseSettings;
+  /** How long a checked account + session is trusted without asking the database (0: never). */
+  authCacheTtlMs: number;
 }
 
 /** Pool and per-connection limits: no request waits or runs unbounded. */
@@ -43,6 +45,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     jwtPublicKey: env.JWT_PUBLIC_KEY || null,
     adminDist: path.resolve(REPO_ROOT, env.ADMIN_DIST || 'admin/dist'),
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
+    authCacheTtlMs: parseInteger('AUTH_CACHE_TTL_MS', env.AUTH_CACHE_TTL_MS, 30_000, 0, 600_000),
     database: {
       poolSize: parseInteger('DATABASE_POOL_SIZE', env.DATABASE_POOL_SIZE, 10, 1, 500),
       acquireTimeoutMs: parseInteger('DATABASE_ACQUIRE_TIMEOUT_MS', env.DATABASE_ACQUIRE_TIMEOUT_MS, 3_000, 50, 60_000),

@@ -3,8 +3,7 @@ import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
-import express, { type Request } from 'express';
-import helmet from 'helmet';
+import express, { type Request, type Response } from 'express';
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
@@ -13,16 +12,23 @@ import { pinoHttp } from 'pino-http';
 import type { DataSource } from 'typeorm';
 import type { Config } from './config';
 import type { AppServices, RequestContext } from './core/context';
+import { QUERY_TOO_COSTLY, queryCostLimit } from './core/cost';
 import { formatError, isExpectedError } from './core/format-error';
+import { graphqlTransportGuard, httpErrorHandler, notFoundHandler } from './core/http-errors';
 import { LIMITS, queryLimits } from './core/limits';
 import { createLogger } from './core/logger';
-import { createDataSource } from './database/data-source';
+import { securityHeaders } from './core/security-headers';
+import { createDataSource, poolStarved } from './database/data-source';
 import { loadDemoData } from './database/demo-data';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from './database/embedded';
 import { loadReferenceData } from './database/reference-data';
+import { asServiceUnavailable } from './core/database-errors';
+import { serviceErrorOf } from './core/root-operations';
 import { authenticate } from './modules/auth/actor';
+import { AuthCache, listenForAuthChanges, type AuthChangeListener } from './modules/auth/auth-cache';
 import { loadTokenKeys } from './modules/auth/keys';
-import { forgetOldFailures } from './modules/auth/login-throttle';
+import { forgetExpiredLimits, LoginLimits } from './modules/auth/login-limits';
+import { sessionCookieOf } from './modules/auth/session-cookie';
 import { deleteExpiredSessions } from './modules/auth/sessions';
 import { buildLindungSchema } from './schema';
 
@@ -40,12 +46,18 @@ const HOUSEKEEPING_INTERVAL_MS = 60 * 60 * 1000;
 export async function startServer(config: Config): Promise<RunningServer> {
   const logger = createLogger(config.logLevel);
   const embedded = config.databaseUrl ? null : await startEmbeddedDatabase(config.dataDir, logger);
+  const databaseUrl = embedded?.url ?? config.databaseUrl!;
   let dataSource: DataSource | null = null;
+  let listener: AuthChangeListener | null = null;
   try {
-    dataSource = await prepareDatabase(embedded?.url ?? config.databaseUrl!, config, logger);
-    const app: AppServices = { config, dataSource, keys: await loadTokenKeys(config, logger), logger };
-    return await serve(app, embedded);
+    dataSource = await prepareDatabase(databaseUrl, config, logger);
+    const authCache = new AuthCache(config.authCacheTtlMs);
+    listener = await listenForAuthChanges(databaseUrl, authCache, logger);
+    const keys = await loadTokenKeys(config, logger);
+    const app: AppServices = { config, dataSource, keys, logger, authCache, loginLimits: new LoginLimits(dataSource) };
+    return await serve(app, embedded, listener);
   } catch (error) {
+    await listener?.close().catch(() => undefined);
     await dataSource?.destroy().catch(() => undefined);
     await embedded?.stop().catch(() => undefined);
     throw error;
@@ -53,7 +65,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
 }
 
 async function prepareDatabase(url: string, config: Config, logger: AppServices['logger']): Promise<DataSource> {
-  const dataSource = createDataSource(url);
+  const dataSource = createDataSource(url, config.database);
   await dataSource.initialize();
   // Instances starting together take turns: one migrates and loads, the others then find it done.
   const runner = dataSource.createQueryRunner();
@@ -76,7 +88,7 @@ async function prepareDatabase(url: string, config: Config, logger: AppServices[
 /** Advisory lock key for start-up work ("lindung" in ASCII, as a number). */
 const STARTUP_LOCK = 0x6c696e64756e67;
 
-async function serve(app: AppServices, embedded: EmbeddedDatabase | null): Promise<RunningServer> {
+async function serve(app: AppServices, embedded: EmbeddedDatabase | null, listener: AuthChangeListener): Promise<RunningServer> {
   const { config, dataSource, logger } = app;
   const expressApp = express();
   const httpServer = http.createServer(expressApp);
@@ -94,6 +106,7 @@ async function serve(app: AppServices, embedded: EmbeddedDatabase | null): Promi
     logger,
     plugins: [
       ...armor.plugins,
+      queryCostLimit(),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
       // Cache hints are not used; the plugin would otherwise wrap every field of every row.
@@ -130,19 +143,7 @@ async function serve(app: AppServices, embedded: EmbeddedDatabase | null): Promi
       autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' },
     }),
   );
-  expressApp.use(
-    helmet({
-      contentSecurityPolicy: {
-        directives: {
-          'script-src': ["'self'"],
-          // MUI (emotion) writes its styles inline.
-          'style-src': ["'self'", "'unsafe-inline'"],
-          'img-src': ["'self'", 'data:'],
-          'connect-src': ["'self'"],
-        },
-      },
-    }),
-  );
+  expressApp.use(securityHeaders());
   expressApp.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
@@ -152,10 +153,14 @@ async function serve(app: AppServices, embedded: EmbeddedDatabase | null): Promi
   });
   expressApp.use(
     '/graphql',
+    graphqlTransportGuard(),
     express.json({ limit: '2mb' }),
-    expressMiddleware(apollo, { context: async ({ req }) => createContext(app, req) }),
+    expressMiddleware(apollo, { context: async ({ req, res }) => createContext(app, req, res) }),
   );
   servePortal(expressApp, config.adminDist);
+  // JSON, never express's HTML error page (a stack and absolute paths): see http-errors.ts.
+  expressApp.use(notFoundHandler());
+  expressApp.use(httpErrorHandler(logger));
 
   try {
     await new Promise<void>((resolve, reject) => {
@@ -176,6 +181,7 @@ async function serve(app: AppServices, embedded: EmbeddedDatabase | null): Promi
     (stopping ??= (async () => {
       clearInterval(housekeeping);
       await apollo.stop(); // stops accepting, lets in-flight requests finish, closes the HTTP server
+      await listener.close();
       await dataSource.destroy();
       await embedded?.stop();
       logger.info('stopped');
@@ -183,9 +189,15 @@ async function serve(app: AppServices, embedded: EmbeddedDatabase | null): Promi
   return { url: `http://127.0.0.1:${port}`, port, dataSource, stop };
 }
 
-async function createContext(app: AppServices, req: Request): Promise<RequestContext> {
-  const { actor, authError } = await authenticate(req.headers.authorization, app.keys, app.dataSource);
+async function createContext(app: AppServices, req: Request, res: Response): Promise<RequestContext> {
   const requestId = String(req.id);
+  let authentication;
+  try {
+    authentication = await authenticate(req.headers.authorization, app);
+  } catch (error) {
+    throw serviceErrorOf(error, { logger: app.logger.child({ requestId }) });
+  }
+  const { actor, authError } = authentication;
   let logger: AppServices['logger'] | undefined;
   return {
     requestId,
@@ -198,6 +210,9 @@ async function createContext(app: AppServices, req: Request): Promise<RequestCon
     authError,
     em: app.dataSource.manager,
     afterRollback: [],
+    afterCommit: [],
+    clientIp: req.ip ?? req.socket.remoteAddress ?? 'unknown',
+    sessionCookie: sessionCookieOf(req, res),
   };
 }
 
@@ -217,8 +232,8 @@ function errorLogging(): ApolloServerPlugin<RequestContext> {
   };
 }
 
-/** Apollo's codes (kept as `reason` by formatError) for a document that failed to parse, validate or coerce. */
-const DOCUMENT_ERRORS = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT']);
+/** Apollo's codes (kept as `reason` by formatError) for a document that failed to parse, validate or coerce; or over the cost limit. */
+const DOCUMENT_ERRORS = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT', QUERY_TOO_COSTLY]);
 
 /**
  * GraphQL-over-HTTP: a client that accepts only `application/json` SHOULD get 200 for a request
@@ -246,15 +261,22 @@ function legacyJsonStatus(): ApolloServerPlugin<RequestContext> {
 
 interface Readiness {
   ready: boolean;
-  database: 'ok' | 'unreachable';
+  database: 'ok' | 'busy' | 'unreachable';
   migrations: 'applied' | 'pending' | 'unknown';
 }
 
+/**
+ * Not ready while every pool connection is taken and requests queue for one (a load balancer
+ * should send traffic elsewhere), and ready again once the queue drains; the probe's own query
+ * waits no longer than the pool's acquire timeout.
+ */
 async function checkReadiness(dataSource: DataSource): Promise<Readiness> {
+  if (poolStarved(dataSource)) return { ready: false, database: 'busy', migrations: 'unknown' };
   try {
     await dataSource.query('SELECT 1');
-  } catch {
-    return { ready: false, database: 'unreachable', migrations: 'unknown' };
+  } catch (error) {
+    const busy = asServiceUnavailable(error)?.extensions.reason === 'DATABASE_BUSY';
+    return { ready: false, database: busy ? 'busy' : 'unreachable', migrations: 'unknown' };
   }
   const pending = await dataSource.showMigrations().catch(() => true);
   return { ready: !pending, database: 'ok', migrations: pending ? 'pending' : 'applied' };
@@ -273,7 +295,7 @@ function servePortal(expressApp: express.Express, adminDist: string): void {
 async function housekeep(app: AppServices): Promise<void> {
   try {
     await deleteExpiredSessions(app.dataSource.manager);
-    await forgetOldFailures(app.dataSource.manager);
+    await forgetExpiredLimits(app.dataSource.manager);
   } catch (error) {
     app.logger.warn({ err: error }, 'housekeeping failed');
   }

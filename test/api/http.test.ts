@@ -1,8 +1,10 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, type ChildProcess } from 'node:child_process';
+import { generateKeyPairSync } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { auditServer } from 'graphql-http';
-import { API_URL, failure, gql, tokenOf } from '../support/api';
+import { API_URL, failure, gql, ok, tokenOf } from '../support/api';
+import { scratchDatabase, startApi, stopApi } from '../support/child-api';
 
 describe('HTTP surface', () => {
   it('should answer /healthz and /readyz with JSON', async () => {
@@ -123,10 +125,11 @@ describe('query limits and request errors', () => {
   });
 
   it('should refuse a query over the cost limit', async () => {
-    const fields = Array.from({ length: 800 }, () => 'code').join(' ');
-    const error = await failure(`{ allVillages { ${fields} } }`, {}, await tokenOf('admin'));
-    expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'GRAPHQL_VALIDATION_FAILED' });
-    expect(error.message).toMatch(/cost/i);
+    // 1 + 300 fields × 100 rows (graphql-js itself gives up on many more repeated fields).
+    const fields = Array.from({ length: 300 }, () => 'code').join(' ');
+    const error = await failure(`{ allVillages(perPage: 100) { ${fields} } }`, {}, await tokenOf('admin'));
+    expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'QUERY_TOO_COSTLY' });
+    expect(error.message).toMatch(/costs 30001, more than the maximum of 20000/);
   });
 
   it('should answer syntax errors and unknown fields with BAD_USER_INPUT and no field suggestions', async () => {
@@ -145,5 +148,183 @@ describe('query limits and request errors', () => {
   it('should refuse NUL characters in any string argument as BAD_USER_INPUT', async () => {
     const error = await failure(`mutation { createRegency(code: "51.98", name: "Nul\\u0000Byte") { id } }`, {}, await tokenOf('admin'));
     expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: { name: 'must not contain NUL characters' } });
+  });
+});
+
+const VILLAGE_FIELDS = 'id code name type districtId regencyId createdAt updatedAt __typename';
+const USER_FIELDS = 'id email fullName role active regencyId villageId partnerId lastLoginAt createdAt updatedAt __typename';
+/** A page as ra-data-graphql-simple asks for it: the rows and the count, paging in variables. */
+const raList = (list: string, type: string, fields: string) => /* GraphQL */ `
+  query ${list}($filter: ${type}Filter, $page: Int, $perPage: Int, $sortField: String, $sortOrder: String) {
+    items: ${list}(filter: $filter, page: $page, perPage: $perPage, sortField: $sortField, sortOrder: $sortOrder) { ${fields} }
+    total: _${list}Meta(filter: $filter, page: $page, perPage: $perPage) { count __typename }
+  }`;
+
+describe('query cost weighs list sizes', () => {
+  const aliases = (perPage: string) => Array.from({ length: 15 }, (_, i) => `a${i}: allVillages(perPage: ${perPage}) { ${VILLAGE_FIELDS} }`).join(' ');
+
+  it('should refuse 15 aliases of allVillages(perPage: 1000) before anything runs', async () => {
+    const result = await gql(`{ ${aliases('1000')} }`, {}, await tokenOf('admin'));
+    expect(result.status).toBe(400);
+    expect(result.data).toBeUndefined();
+    expect(result.errors).toEqual([
+      {
+        message: expect.stringMatching(/costs 135015, more than the maximum of 20000/),
+        extensions: expect.objectContaining({ code: 'BAD_USER_INPUT', reason: 'QUERY_TOO_COSTLY' }),
+      },
+    ]);
+  });
+
+  it('should weigh perPage given as a variable, and answer 200 under plain application/json', async () => {
+    const query = `query($n: Int) { ${aliases('$n')} }`;
+    const error = await failure(query, { n: 1000 }, await tokenOf('admin'));
+    expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'QUERY_TOO_COSTLY' });
+    const legacy = await fetch(`${API_URL}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/json', authorization: `Bearer ${await tokenOf('admin')}` },
+      body: JSON.stringify({ query, variables: { n: 1000 } }),
+    });
+    expect(legacy.status).toBe(200);
+    expect((await legacy.json()).errors[0].extensions.reason).toBe('QUERY_TOO_COSTLY');
+    // The same document with a small page is fine: 15 × (1 + 9 × 25).
+    expect((await gql(query, { n: 25 }, await tokenOf('admin'))).errors).toBeUndefined();
+  });
+
+  it('should refuse a long alias, which would repeat as a key in every row', async () => {
+    const error = await failure(`{ allVillages(perPage: 1000) { ${'x'.repeat(65)}: id } }`, {}, await tokenOf('admin'));
+    expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'GRAPHQL_VALIDATION_FAILED' });
+    expect(error.message).toMatch(/limited to 64 characters/);
+    expect((await gql(`{ allVillages(perPage: 1) { ${'x'.repeat(64)}: id } }`, {}, await tokenOf('admin'))).errors).toBeUndefined();
+  });
+
+  it("should accept the portal's list page and its 1000-row export", async () => {
+    const token = await tokenOf('admin');
+    const page = await ok(raList('allVillages', 'Village', VILLAGE_FIELDS), { filter: {}, page: 0, perPage: 25, sortField: 'code', sortOrder: 'ASC' }, token);
+    expect(page.items).toHaveLength(25);
+    const exported = await ok(raList('allVillages', 'Village', VILLAGE_FIELDS), { filter: {}, page: 0, perPage: 1000, sortField: 'code', sortOrder: 'ASC' }, token);
+    expect(exported.items.length).toBe(Math.min(1000, exported.total.count));
+    // The widest resource: 1 + 12 × 1000 + 3.
+    const users = await gql(raList('allUsers', 'User', USER_FIELDS), { filter: {}, page: 0, perPage: 1000 }, token);
+    expect(users.errors).toBeUndefined();
+  });
+});
+
+/** What a failure before GraphQL must look like: JSON in the GraphQL error shape, nothing internal. */
+async function expectJsonError(response: Response, status: number, code: string, reason: string) {
+  expect(response.status).toBe(status);
+  expect(response.headers.get('content-type')).toMatch(/^application\/json/);
+  const text = await response.text();
+  expect(text).not.toMatch(/^\s*at /m);
+  expect(text).not.toMatch(/\bat \S+ \(|:\d+:\d+\)/);
+  expect(text).not.toContain('/work');
+  expect(text).not.toContain('node_modules');
+  const body = JSON.parse(text);
+  expect(body).toEqual({ errors: [{ message: expect.any(String), extensions: { code, reason } }] });
+  return body;
+}
+
+const json = { 'content-type': 'application/json' };
+
+describe('request errors before GraphQL answer JSON', () => {
+  it('should answer malformed JSON with 400 MALFORMED_JSON', async () => {
+    const response = await fetch(`${API_URL}/graphql`, { method: 'POST', headers: json, body: '{"query": "{ __typename }"' });
+    await expectJsonError(response, 400, 'BAD_USER_INPUT', 'MALFORMED_JSON');
+  });
+
+  it('should answer a 10 MB body with 413 PAYLOAD_TOO_LARGE', async () => {
+    const body = JSON.stringify({ query: `{ __typename }`, variables: { filler: 'x'.repeat(10 * 1024 * 1024) } });
+    const response = await fetch(`${API_URL}/graphql`, { method: 'POST', headers: json, body });
+    await expectJsonError(response, 413, 'BAD_USER_INPUT', 'PAYLOAD_TOO_LARGE');
+  });
+
+  it('should answer a text/plain or untyped body with 415 UNSUPPORTED_MEDIA_TYPE', async () => {
+    const body = JSON.stringify({ query: '{ __typename }' });
+    const plain = await fetch(`${API_URL}/graphql`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body });
+    await expectJsonError(plain, 415, 'BAD_USER_INPUT', 'UNSUPPORTED_MEDIA_TYPE');
+    const xml = await fetch(`${API_URL}/graphql`, { method: 'POST', headers: { 'content-type': 'application/xml' }, body: '<query/>' });
+    await expectJsonError(xml, 415, 'BAD_USER_INPUT', 'UNSUPPORTED_MEDIA_TYPE');
+    const latin1 = await fetch(`${API_URL}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json; charset=latin1' }, body });
+    await expectJsonError(latin1, 415, 'BAD_USER_INPUT', 'UNSUPPORTED_MEDIA_TYPE');
+  });
+
+  it('should answer PUT and DELETE on /graphql with 405 and Allow', async () => {
+    for (const method of ['PUT', 'DELETE']) {
+      const response = await fetch(`${API_URL}/graphql`, { method, headers: method === 'PUT' ? json : {}, body: method === 'PUT' ? '{}' : undefined });
+      expect(response.headers.get('allow')).toBe('GET, POST');
+      await expectJsonError(response, 405, 'BAD_USER_INPUT', 'METHOD_NOT_ALLOWED');
+    }
+  });
+
+  it('should answer an unknown non-GET route with 404 NOT_FOUND', async () => {
+    const response = await fetch(`${API_URL}/no-such-route`, { method: 'POST', headers: json, body: '{}' });
+    await expectJsonError(response, 404, 'NOT_FOUND', 'NOT_FOUND');
+  });
+});
+
+describe('caching and transport-security headers', () => {
+  it('should mark every /graphql response no-store, answers and refusals alike', async () => {
+    const answered = await fetch(`${API_URL}/graphql`, { method: 'POST', headers: json, body: JSON.stringify({ query: '{ __typename }' }) });
+    expect(answered.status).toBe(200);
+    expect(answered.headers.get('cache-control')).toBe('no-store');
+    const get = await fetch(`${API_URL}/graphql?query=${encodeURIComponent('{ __typename }')}`, { headers: { 'apollo-require-preflight': 'true' } });
+    expect(get.status).toBe(200);
+    expect(get.headers.get('cache-control')).toBe('no-store');
+    const malformed = await fetch(`${API_URL}/graphql`, { method: 'POST', headers: json, body: '{' });
+    expect(malformed.headers.get('cache-control')).toBe('no-store');
+  });
+
+  it('should send no HSTS and no upgrade-insecure-requests over plain HTTP', async () => {
+    for (const route of ['/', '/graphql']) {
+      const response = await fetch(`${API_URL}${route}`);
+      expect(response.headers.get('strict-transport-security')).toBeNull();
+      expect(response.headers.get('content-security-policy')).toContain("default-src 'self'");
+      expect(response.headers.get('content-security-policy')).not.toContain('upgrade-insecure-requests');
+    }
+  });
+
+  describe('behind a trusted proxy, in production', () => {
+    let child: ChildProcess | undefined;
+    let url = '';
+    let drop: (() => Promise<void>) | undefined;
+
+    beforeAll(async () => {
+      const database = await scratchDatabase(`lindung_https_${process.pid}`);
+      drop = database.drop;
+      const keys = generateKeyPairSync('ed25519', {
+        privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
+        publicKeyEncoding: { type: 'spki', format: 'pem' },
+      });
+      const started = await startApi({
+        NODE_ENV: 'production',
+        TRUST_PROXY: 'loopback',
+        DATABASE_URL: database.url,
+        JWT_PRIVATE_KEY: keys.privateKey,
+        JWT_PUBLIC_KEY: keys.publicKey,
+        DATA_DIR: path.join(process.env.LINDUNG_DATA_DIR!, 'https'),
+      });
+      child = started.child;
+      url = started.url;
+    }, 60_000);
+
+    afterAll(async () => {
+      if (child) await stopApi(child);
+      await drop?.();
+    });
+
+    it('should send HSTS and upgrade-insecure-requests when the request came over HTTPS', async () => {
+      const secure = await fetch(`${url}/`, { headers: { 'x-forwarded-proto': 'https' } });
+      expect(secure.headers.get('strict-transport-security')).toMatch(/max-age=\d+/);
+      expect(secure.headers.get('content-security-policy')).toContain('upgrade-insecure-requests');
+      const plain = await fetch(`${url}/`);
+      expect(plain.headers.get('strict-transport-security')).toBeNull();
+      expect(plain.headers.get('content-security-policy')).not.toContain('upgrade-insecure-requests');
+    });
+
+    it('should answer bad bodies with JSON in production too', async () => {
+      await expectJsonError(await fetch(`${url}/graphql`, { method: 'POST', headers: json, body: '{bad' }), 400, 'BAD_USER_INPUT', 'MALFORMED_JSON');
+      const large = JSON.stringify({ query: '{ __typename }', variables: { filler: 'x'.repeat(10 * 1024 * 1024) } });
+      await expectJsonError(await fetch(`${url}/graphql`, { method: 'POST', headers: json, body: large }), 413, 'BAD_USER_INPUT', 'PAYLOAD_TOO_LARGE');
+      await expectJsonError(await fetch(`${url}/anything`, { method: 'DELETE' }), 404, 'NOT_FOUND', 'NOT_FOUND');
+    });
   });
 });

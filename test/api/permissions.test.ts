@@ -5,21 +5,30 @@ import path from 'node:path';
 const run = (script: string) => JSON.parse(execFileSync(process.execPath, [path.join(__dirname, '../support', script)], { encoding: 'utf8' }));
 
 describe('access declarations', () => {
-  const map: Record<string, string[] | null> = run('print-permissions.cjs');
+  type Declaration = string[] | { allow: string[] | null; ownTransactions: string } | null;
+  const map: Record<string, Declaration> = run('print-permissions.cjs');
+  const allowed: Record<string, string[] | null> = Object.fromEntries(
+    Object.entries(map).map(([field, declaration]) => [field, Array.isArray(declaration) ? declaration : (declaration?.allow ?? null)]),
+  );
 
   it('should declare an access rule on every query and mutation', () => {
-    const undeclared = Object.entries(map).filter(([, permissions]) => !permissions?.length).map(([field]) => field);
+    const undeclared = Object.entries(allowed).filter(([, permissions]) => !permissions?.length).map(([field]) => field);
     expect(undeclared).toEqual([]);
   });
 
   it('should only use permissions of the shared matrix', () => {
-    const used = new Set(Object.values(map).flat());
+    const used = new Set(Object.values(allowed).flat());
     for (const permission of used) expect(PERMISSIONS).toContain(permission);
   });
 
   it('should keep public operations to the sign-in flow', () => {
-    const open = Object.entries(map).filter(([, p]) => p?.includes(Permission.Public)).map(([f]) => f).sort();
+    const open = Object.entries(allowed).filter(([, p]) => p?.includes(Permission.Public)).map(([f]) => f).sort();
     expect(open).toEqual(['Mutation.login', 'Mutation.logout', 'Mutation.refreshSession']);
+  });
+
+  it('should run every mutation in one transaction unless it says why not', () => {
+    const own = Object.entries(map).filter(([, d]) => d && !Array.isArray(d)).map(([field]) => field);
+    expect(own).toEqual(['Mutation.login']);
   });
 
   // A diff in this snapshot is a permission change: review it like one.

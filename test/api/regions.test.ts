@@ -63,6 +63,14 @@ describe('lists: pagination, sorting, filters, search', () => {
     expect(byIds.allVillages.map((v: { id: string }) => v.id).sort()).toEqual([...two].sort());
   });
 
+  it('should return every id a getMany names, past the default page of 25', async () => {
+    const token = await tokenOf('admin');
+    const ids = (await ok(`{ allVillages(perPage: 40) { id } }`, {}, token)).allVillages.map((v: { id: string }) => v.id);
+    expect(ids).toHaveLength(40);
+    const byIds = await ok(`query($ids: [ID!]) { allVillages(filter: { ids: $ids }) { id } }`, { ids }, token);
+    expect(byIds.allVillages.map((v: { id: string }) => v.id).sort()).toEqual([...ids].sort());
+  });
+
   it('should search case- and accent-insensitively', async () => {
     const token = await tokenOf('mitraSanggar');
     for (const q of ['mas', 'MAS', 'Mâs', 'mäs']) {

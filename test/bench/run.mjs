@@ -1,7 +1,11 @@
 // `pnpm bench`: figures, no assertions. Starts the real API in this process on the embedded
 // PostgreSQL (or DATABASE_URL), then measures through HTTP and, as the baseline, the same SQL on
 // the API's own pool.
+import { spawn } from 'node:child_process';
+import { availableParallelism } from 'node:os';
+import http from 'node:http';
 import { createRequire } from 'node:module';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
 import { graphql } from './graphql-request.mjs';
 import path from 'node:path';
@@ -19,15 +23,20 @@ const { Village } = require(path.join(root, 'api/dist/modules/regions/village.en
 
 const server = await startServer(loadConfig());
 const results = [];
+const loads = [];
 try {
   results.push(await benchLogin(server, 40));
   results.push(...(await benchVillagePage(server, 300)));
+  loads.push(...(await benchSignInLoad(server)));
+  loads.push(...(await benchListLoad(server)));
 } finally {
   await server.stop();
 }
 console.log(`\nLindung benchmarks (${new Date().toISOString()}, node ${process.version})`);
 console.table(results);
 for (const r of results.filter((r) => r.vsSql)) console.log(`${r.name}: API p50 / SQL p50 = ${r.vsSql}`);
+console.log('\nUnder load (autocannon in a child process; the API in this one):');
+console.table(loads);
 
 /** Times requests sent from a worker thread (see http-client.mjs). */
 function timedHttp(server, runs, query, token) {
@@ -86,5 +95,120 @@ async function benchVillagePage(server, runs) {
     { name: 'allVillages page of 100 via API', ...api, vsSql: `${round(api.p50ms / direct.p50ms)}x` },
     { name: 'same SQL on the same pool', ...direct },
     { name: 'signed-in { __typename } (per-request floor)', ...floor },
+  ];
+}
+
+/** An HTTP load from a child process (see load.mjs); resolves with its summary. */
+function load(options) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [fileURLToPath(new URL('./load.mjs', import.meta.url)), JSON.stringify(options)], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let out = '';
+    child.stdout.on('data', (chunk) => (out += chunk));
+    child.once('error', reject);
+    child.once('exit', (code) => (code === 0 ? resolve(JSON.parse(out)) : reject(new Error(`load exited with ${code}`))));
+  });
+}
+
+function sleep(ms) {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+function mib(bytes) {
+  return Math.round(bytes / 1024 / 1024);
+}
+
+/**
+ * 50 concurrent sign-ins (each an argon2id verification) while one client keeps asking `me`: the
+ * sign-ins must neither hold pool connections while hashing nor block the event loop, so `me`
+ * stays close to its idle latency. The event-loop delay is read in this (the API's) process.
+ */
+async function benchSignInLoad(server) {
+  const { login } = await graphql(server.url, `mutation { login(email: "admin@lindung.test", password: "lindung-demo") { accessToken } }`);
+  const me = '{ me { id email role } }';
+  // One account per connection: people sign in to their own accounts, and the limits count unverified
+  // attempts per account (a 6th concurrent attempt on one account from one address waits its turn).
+  const emails = await benchAccounts(server, login.accessToken, 50);
+  const signIn = {
+    url: `${server.url}/graphql`,
+    bodies: emails.map((email) => JSON.stringify({ query: `mutation { login(email: "${email}", password: "bench-password-1") { accessToken } }` })),
+  };
+  const idle = await timedHttp(server, 300, me, login.accessToken);
+  const sampling = 10; // ms between the event-loop probe's ticks, taken off its readings
+  const loopDelay = monitorEventLoopDelay({ resolution: sampling });
+  loopDelay.enable();
+  const signIns = load({ ...signIn, connections: 50, duration: 8 });
+  await sleep(1_500);
+  const busy = await timedHttp(server, 300, me, login.accessToken);
+  const signInResult = await signIns;
+  loopDelay.disable();
+  const lag = (q) => round(Math.max(0, loopDelay.percentile(q) / 1e6 - sampling));
+  return [
+    { name: '`me`, idle', p50ms: idle.p50ms, p97_5ms: idle.p95ms, note: 'p95 in the p97_5 column' },
+    {
+      name: '`me` during 50 concurrent sign-ins',
+      p50ms: busy.p50ms,
+      p97_5ms: busy.p95ms,
+      note: `${round(busy.p50ms / idle.p50ms)}x idle p50 (goal <= 10x); p95 in the p97_5 column`,
+    },
+    {
+      name: `sign-ins, 50 concurrent (argon2id m=19 MiB, t=2, p=1; ${Math.max(1, availableParallelism() - 1)} at a time)`,
+      p50ms: signInResult.p50ms,
+      p97_5ms: signInResult.p97_5ms,
+      perSecond: signInResult.perSecond,
+      errors: signInResult.errors + signInResult.non2xx,
+      note: `event-loop delay p50 ${lag(50)} ms, p99 ${lag(99)} ms`,
+    },
+  ];
+}
+
+/** Auditor accounts for the sign-in load, created once per data directory. */
+async function benchAccounts(server, adminToken, count) {
+  const emails = Array.from({ length: count }, (_, i) => `bench.${i}@lindung.test`);
+  const existing = await graphql(server.url, `{ _allUsersMeta(filter: { q: "bench." }) { count } }`, undefined, adminToken);
+  if (existing._allUsersMeta.count < count) {
+    for (const email of emails) {
+      await graphql(server.url, `mutation($e: String!) { createUser(email: $e, password: "bench-password-1", role: AUDITOR) { id } }`, { e: email }, adminToken).catch(() => undefined);
+    }
+  }
+  return emails;
+}
+
+/**
+ * 50 connections reading a page of 100 villages, with the API process's RSS before and after,
+ * beside the floor: the same SQL behind a hand-written express-free node:http + pg endpoint.
+ */
+async function benchListLoad(server) {
+  const { login } = await graphql(server.url, `mutation { login(email: "admin@lindung.test", password: "lindung-demo") { accessToken } }`);
+  const query = `{ allVillages(page: 1, perPage: 100, sortField: "name") { id code name type districtId regencyId createdAt updatedAt } }`;
+  const rssBefore = process.memoryUsage().rss;
+  const api = await load({ url: `${server.url}/graphql`, body: JSON.stringify({ query }), headers: { authorization: `Bearer ${login.accessToken}` }, connections: 50, duration: 10 });
+  const rssAfter = process.memoryUsage().rss;
+
+  const { Pool } = require('pg');
+  const pool = new Pool({ connectionString: server.dataSource.options.url, max: 10 });
+  const sql = `SELECT id, code, name, type, district_id AS "districtId", regency_id AS "regencyId", created_at AS "createdAt", updated_at AS "updatedAt"
+               FROM villages ORDER BY name, id OFFSET 100 LIMIT 100`;
+  const floorServer = http.createServer(async (req, res) => {
+    for await (const _chunk of req); // drain the body
+    const { rows } = await pool.query(sql);
+    res.setHeader('content-type', 'application/json');
+    res.end(JSON.stringify({ data: { allVillages: rows } }));
+  });
+  await new Promise((resolve) => floorServer.listen(0, '127.0.0.1', resolve));
+  const floor = await load({ url: `http://127.0.0.1:${floorServer.address().port}/`, body: '{}', connections: 50, duration: 10 });
+  await new Promise((resolve) => floorServer.close(resolve));
+  await pool.end();
+  return [
+    {
+      name: 'allVillages page of 100, 50 connections, via API',
+      p50ms: api.p50ms,
+      p97_5ms: api.p97_5ms,
+      perSecond: api.perSecond,
+      errors: api.errors + api.non2xx,
+      note: `RSS ${mib(rssBefore)} -> ${mib(rssAfter)} MiB; ${round(floor.perSecond / Math.max(api.perSecond, 1))}x below the floor's rate`,
+    },
+    { name: 'floor: same SQL, node:http + pg, 50 connections', p50ms: floor.p50ms, p97_5ms: floor.p97_5ms, perSecond: floor.perSecond, errors: floor.errors + floor.non2xx },
   ];
 }

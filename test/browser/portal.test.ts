@@ -70,6 +70,43 @@ async function openVillages(page: Page): Promise<void> {
   await page.locator('td.column-name').first().waitFor();
 }
 
+const SESSION_KEY = 'lindung.session';
+const REFRESH_COOKIE = 'lindung_refresh';
+
+/** Waits, at most STEP_TIMEOUT, until `check` gives a value (not undefined/null/false). */
+async function eventually<T>(check: () => Promise<T | null | undefined | false>, what: string): Promise<T> {
+  const deadline = Date.now() + STEP_TIMEOUT;
+  for (;;) {
+    const value = await check();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+const refreshCookie = async (page: Page) =>
+  (await page.context().cookies()).find((cookie) => cookie.name === REFRESH_COOKIE);
+
+/** Every key and value in the page's localStorage. */
+const localStorageOf = (page: Page) =>
+  page.evaluate(() => Object.fromEntries(Object.keys(localStorage).map((key) => [key, localStorage.getItem(key) ?? ''])));
+
+async function storedSession(page: Page): Promise<Record<string, unknown> & { accessToken: string; expiresAt: number }> {
+  const raw = await page.evaluate((key) => localStorage.getItem(key), SESSION_KEY);
+  if (!raw) throw new Error('No session in localStorage');
+  return JSON.parse(raw);
+}
+
+/** A GraphQL request from the test itself (not the browser), with nothing but the given headers. */
+async function graphql(query: string, headers: Record<string, string>) {
+  const response = await fetch(`${BASE_URL}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify({ query }),
+  });
+  return (await response.json()) as { data?: Record<string, unknown> | null; errors?: { extensions?: Record<string, unknown> }[] };
+}
+
 describe('portal', () => {
   it('should show every menu and the create button when signed in as admin', async () => {
     const page = await signIn('admin@lindung.test');
@@ -138,5 +175,139 @@ describe('portal', () => {
     await page.getByRole('alert').filter({ hasText: /Email atau kata sandi salah|Terlalu banyak percobaan/ }).waitFor();
     await expect(page.locator('input[name="email"]').isVisible()).resolves.toBe(true);
     await expect(menuLink(page, 'Village').count()).resolves.toBe(0);
+  });
+
+  it('should keep the refresh token in an HttpOnly cookie and out of localStorage when signed in', async () => {
+    const page = await signIn('admin@lindung.test');
+
+    const cookie = await refreshCookie(page);
+    expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/graphql' });
+    expect(cookie!.value.length).toBeGreaterThan(20);
+
+    const session = await storedSession(page);
+    expect(Object.keys(session).sort()).toEqual(['accessToken', 'expiresAt', 'user']);
+    const storage = await localStorageOf(page);
+    for (const [key, value] of Object.entries(storage)) {
+      expect(`${key}=${value}`).not.toContain(cookie!.value);
+      expect(value).not.toMatch(/refreshToken/i);
+    }
+  });
+
+  it('should refresh through the cookie when the stored access token has expired', async () => {
+    const page = await signIn('admin@lindung.test');
+    await openVillages(page);
+    const before = await storedSession(page);
+    const cookieBefore = (await refreshCookie(page))!.value;
+
+    // Make the access token look expired to the portal: its next request must refresh first.
+    await page.evaluate(
+      ({ key, session }) => localStorage.setItem(key, JSON.stringify({ ...session, expiresAt: Date.now() })),
+      { key: SESSION_KEY, session: before },
+    );
+    // A list not loaded before, so its rows cannot come from the cache.
+    await menuLink(page, 'PartnerOrganisation').first().click();
+    await page.waitForURL(/#\/PartnerOrganisation(\?|$)/);
+    await page.locator('td.column-name', { hasText: 'Sanggar Seni Tari Mas' }).first().waitFor();
+
+    const after = await eventually(async () => {
+      const session = await storedSession(page);
+      return session.accessToken !== before.accessToken && session;
+    }, 'a new access token');
+    expect(after.expiresAt).toBeGreaterThan(Date.now() + 60_000);
+    expect(after).not.toHaveProperty('refreshToken');
+    const cookieAfter = await refreshCookie(page);
+    expect(cookieAfter).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/graphql' });
+    expect(cookieAfter!.value).not.toBe(cookieBefore);
+
+    // Still signed in with the rotated session after a reload.
+    await page.reload();
+    await page.locator('td.column-name', { hasText: 'Sanggar Seni Tari Mas' }).first().waitFor();
+  });
+
+  it('should end the session on the server and clear the cookie when logging out', async () => {
+    const page = await signIn('admin@lindung.test');
+    const { accessToken } = await storedSession(page);
+    const cookie = (await refreshCookie(page))!.value;
+    const me = await graphql('{ me { id } }', { authorization: `Bearer ${accessToken}` });
+    expect(me.errors).toBeUndefined();
+
+    await page.getByRole('button', { name: 'Profil' }).click();
+    await page.getByRole('menuitem', { name: 'Keluar' }).click();
+    await page.locator('input[name="email"]').waitFor();
+
+    await eventually(async () => (await refreshCookie(page)) === undefined, 'the refresh cookie to be cleared');
+    await expect(page.evaluate((key) => localStorage.getItem(key), SESSION_KEY)).resolves.toBeNull();
+    // The access token is refused at once, not only when it expires; so is the cookie's refresh token.
+    const refused = await graphql('{ me { id } }', { authorization: `Bearer ${accessToken}` });
+    expect(refused.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    const refresh = await graphql('mutation { refreshSession { accessToken } }', { cookie: `${REFRESH_COOKIE}=${cookie}` });
+    expect(refresh.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('should say which sign-in limit was reached, with the wait in words, when the API answers 429', async () => {
+    const page = await openLoginPage();
+    // The limits themselves are the API tests' business: here the answer is staged.
+    await page.route('**/graphql', (route) =>
+      route.fulfill({
+        status: 429,
+        headers: { 'content-type': 'application/json', 'retry-after': '900' },
+        body: JSON.stringify({
+          errors: [
+            {
+              message: 'Too many failed sign-ins from your network; try again later (in 900 s)',
+              extensions: { code: 'TOO_MANY_REQUESTS', reason: 'TOO_MANY_ATTEMPTS', retryAfterSeconds: 900, limit: 'SOURCE' },
+            },
+          ],
+        }),
+      }),
+    );
+    await submitLogin(page, 'admin@lindung.test', DEMO_PASSWORD);
+    await page.getByRole('alert').filter({ hasText: 'dari jaringan Anda. Coba lagi dalam 15 menit.' }).waitFor();
+    await expect(page.locator('input[name="email"]').isVisible()).resolves.toBe(true);
+  });
+
+  it('should show "server busy" and stay signed in when a data request gets HTTP 503', async () => {
+    const page = await signIn('admin@lindung.test');
+    // Off the first page (the regencies), so the list staged to fail below has not been loaded yet.
+    await openVillages(page);
+    await page.route('**/graphql', (route) =>
+      /allPartnerOrganisations/.test(route.request().postData() ?? '')
+        ? route.fulfill({
+            status: 503,
+            headers: { 'content-type': 'application/json', 'retry-after': '5' },
+            body: JSON.stringify({
+              errors: [
+                {
+                  message: 'The database is busy; try again shortly',
+                  extensions: { code: 'SERVICE_UNAVAILABLE', reason: 'DATABASE_BUSY', retryAfterSeconds: 5 },
+                },
+              ],
+            }),
+          })
+        : route.continue(),
+    );
+    await menuLink(page, 'PartnerOrganisation').first().click();
+    await page.getByRole('alert').filter({ hasText: 'Server sedang sibuk. Silakan coba lagi dalam 5 detik.' }).waitFor();
+
+    // Not signed out: once the server answers again, a reload shows the list.
+    await page.unroute('**/graphql');
+    await page.reload();
+    await page.locator('td.column-name', { hasText: 'Sanggar Seni Tari Mas' }).first().waitFor();
+    expect(page.url()).toContain('#/PartnerOrganisation');
+  });
+
+  it('should drop a session stored before the cookie transport without sending its refresh token', async () => {
+    const page = await openLoginPage();
+    const sent: string[] = [];
+    page.on('request', (request) => sent.push(`${request.url()} ${request.postData() ?? ''}`));
+    await page.evaluate((key) => {
+      const user = { id: '00000000-0000-0000-0000-000000000000', email: 'admin@lindung.test', fullName: null, role: 'ADMIN' };
+      localStorage.setItem(key, JSON.stringify({ accessToken: 'a.b.c', refreshToken: 'legacy-refresh-token', expiresAt: 0, user }));
+    }, SESSION_KEY);
+
+    await page.goto(`${BASE_URL}/#/Village`);
+    await page.locator('input[name="email"]').waitFor();
+    await expect(page.evaluate((key) => localStorage.getItem(key), SESSION_KEY)).resolves.toBeNull();
+    expect(sent.filter((line) => line.includes('legacy-refresh-token'))).toEqual([]);
   });
 });

@@ -1,3 +1,5 @@
+import { randomBytes } from 'node:crypto';
+
 /**
  * The GraphQL client every API test uses: plain fetch over HTTP to the real server.
  */
@@ -27,13 +29,19 @@ export interface GraphQLResult<T = any> {
   status: number;
 }
 
-export async function gql<T = any>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GraphQLResult<T>> {
+export async function gql<T = any>(
+  query: string,
+  variables?: Record<string, unknown>,
+  token?: string,
+  headers: Record<string, string> = {},
+): Promise<GraphQLResult<T>> {
   const response = await fetch(`${API_URL}/graphql`, {
     method: 'POST',
     headers: {
       'content-type': 'application/json',
       accept: 'application/graphql-response+json, application/json',
       ...(token ? { authorization: `Bearer ${token}` } : {}),
+      ...headers,
     },
     body: JSON.stringify({ query, variables }),
   });
@@ -71,6 +79,16 @@ export const LOGIN = /* GraphQL */ `
 
 export async function login(email: string, password = DEMO_PASSWORD): Promise<Session> {
   return (await ok<{ login: Session }>(LOGIN, { email, password })).login;
+}
+
+/**
+ * A client address of its own (IPv6 documentation range, RFC 3849, random within it) for a
+ * sign-in-limit test, sent as X-Forwarded-For (the test API trusts it from loopback), so that no
+ * two tests, files or runs ever share a source's count.
+ */
+export function newSource(): Record<string, string> {
+  const groups = randomBytes(8).toString('hex').match(/.{4}/g)!;
+  return { 'x-forwarded-for': `2001:db8:${groups.slice(0, 2).join(':')}::${groups.slice(2).join(':')}` };
 }
 
 const tokens = new Map<string, Promise<Session>>();

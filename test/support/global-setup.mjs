@@ -1,5 +1,6 @@
 // Starts PostgreSQL (embedded, or a fresh database on DATABASE_URL's server) and the real, built
 // API as a child process, once for the whole run. Tests reach it over HTTP at LINDUNG_API_URL.
+// It trusts X-Forwarded-For from loopback, so sign-in-limit tests can speak from addresses of their own.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
@@ -11,14 +12,16 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const require = createRequire(path.join(root, 'test/package.json'));
 
 export default async function globalSetup() {
-  const runDir = path.join(root, '.data', 'test-run');
-  fs.rmSync(runDir, { recursive: true, force: true });
+  // One directory per run, so that runs side by side never share files; the ones of runs that
+  // have ended are removed (the last run's api.log stays for reading until the next run).
+  removeEndedRuns(path.join(root, '.data'));
+  const runDir = path.join(root, '.data', `test-run-${process.pid}`);
   fs.mkdirSync(runDir, { recursive: true });
   const database = process.env.DATABASE_URL ? await freshDatabaseOn(process.env.DATABASE_URL) : await embeddedDatabase(runDir);
   const port = await freePort();
   const logFile = path.join(runDir, 'api.log');
   const api = spawn(process.execPath, [path.join(root, 'api/dist/main.js')], {
-    env: { ...process.env, DATABASE_URL: database.url, PORT: String(port), DATA_DIR: runDir, DEMO_DATA: '1', LOG_LEVEL: 'info', NODE_ENV: 'test' },
+    env: { ...process.env, DATABASE_URL: database.url, PORT: String(port), DATA_DIR: runDir, DEMO_DATA: '1', LOG_LEVEL: 'info', NODE_ENV: 'test', TRUST_PROXY: 'loopback' },
     stdio: ['ignore', fs.openSync(logFile, 'w'), fs.openSync(logFile, 'a')],
   });
   const url = `http://127.0.0.1:${port}`;
@@ -30,6 +33,23 @@ export default async function globalSetup() {
     LINDUNG_REPO_ROOT: root,
   });
   globalThis.__lindung = { api, database };
+}
+
+function removeEndedRuns(dataDir) {
+  if (!fs.existsSync(dataDir)) return;
+  for (const name of fs.readdirSync(dataDir)) {
+    const match = /^test-run-(\d+)$/.exec(name);
+    if (match && !processAlive(Number(match[1]))) fs.rmSync(path.join(dataDir, name), { recursive: true, force: true });
+  }
+}
+
+function processAlive(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return error.code === 'EPERM';
+  }
 }
 
 async function embeddedDatabase(runDir) {

@@ -14,7 +14,7 @@ const { createDataSource, migrations } = require(path.join(root, 'api/dist/datab
   await admin.query(`CREATE DATABASE ${name}`);
   const url = new URL(server);
   url.pathname = `/${name}`;
-  const ds = createDataSource(url.toString(), 2);
+  const ds = createDataSource(url.toString(), { poolSize: 2 });
   const tables = async () =>
     (await ds.query(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_name <> 'migrations' ORDER BY 1`)).map((r) => r.table_name);
   const steps = {};

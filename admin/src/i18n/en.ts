@@ -11,9 +11,16 @@ const en: TranslationMessages = {
       password: 'Password',
       sign_in: 'Sign in',
       invalid_credentials: 'Wrong email or password',
-      too_many_attempts:
-        'Too many attempts. Try again in 1 second. |||| Too many attempts. Try again in %{smart_count} seconds.',
+      // %{wait} is a duration from lindung.time ("30 seconds", "15 minutes").
+      too_many_attempts: 'Too many failed sign-in attempts for this account. Try again in %{wait}.',
+      too_many_attempts_source: 'Too many failed sign-in attempts from your network. Try again in %{wait}.',
+      too_many_attempts_overall: 'Too many failed sign-in attempts right now, so signing in is paused. Try again in %{wait}.',
       server_unreachable: 'The server could not be reached. Please try again.',
+    },
+    time: {
+      seconds: '1 second |||| %{smart_count} seconds',
+      minutes: '1 minute |||| %{smart_count} minutes',
+      a_moment: 'a moment',
     },
     validation: {
       password: 'Must be between %{min} and %{max} characters',
@@ -33,6 +40,8 @@ const en: TranslationMessages = {
       NOT_FOUND: 'This record does not exist or is outside your scope.',
       CONFLICT: 'This change conflicts with the current data.',
       INTERNAL_SERVER_ERROR: 'The server ran into a problem. Please try again later.',
+      SERVICE_UNAVAILABLE: 'The server is busy. Please try again in %{wait}.',
+      TOO_MANY_REQUESTS: 'Too many requests. Please try again in %{wait}.',
       conflict: {
         IN_USE: 'This record is still used by other records and cannot be deleted.',
         HAS_CHILDREN: 'A region that still has subdivisions cannot change its code.',

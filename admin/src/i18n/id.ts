@@ -225,8 +225,17 @@ const id: TranslationMessages = {
       password: 'Kata sandi',
       sign_in: 'Masuk',
       invalid_credentials: 'Email atau kata sandi salah',
-      too_many_attempts: 'Terlalu banyak percobaan. Coba lagi dalam %{smart_count} detik.',
+      // %{wait} is a duration from lindung.time ("30 detik", "15 menit").
+      too_many_attempts: 'Terlalu banyak percobaan masuk yang gagal untuk akun ini. Coba lagi dalam %{wait}.',
+      too_many_attempts_source: 'Terlalu banyak percobaan masuk yang gagal dari jaringan Anda. Coba lagi dalam %{wait}.',
+      too_many_attempts_overall:
+        'Terlalu banyak percobaan masuk yang gagal saat ini, sehingga proses masuk dihentikan sementara. Coba lagi dalam %{wait}.',
       server_unreachable: 'Server tidak dapat dihubungi. Silakan coba lagi.',
+    },
+    time: {
+      seconds: '%{smart_count} detik',
+      minutes: '%{smart_count} menit',
+      a_moment: 'beberapa saat',
     },
     validation: {
       password: 'Panjangnya harus %{min} sampai %{max} karakter',
@@ -246,6 +255,8 @@ const id: TranslationMessages = {
       NOT_FOUND: 'Data ini tidak ada atau berada di luar cakupan Anda.',
       CONFLICT: 'Perubahan ini bertentangan dengan data yang ada.',
       INTERNAL_SERVER_ERROR: 'Terjadi masalah di server. Silakan coba lagi nanti.',
+      SERVICE_UNAVAILABLE: 'Server sedang sibuk. Silakan coba lagi dalam %{wait}.',
+      TOO_MANY_REQUESTS: 'Terlalu banyak permintaan. Silakan coba lagi dalam %{wait}.',
       conflict: {
         IN_USE: 'Data ini masih dipakai oleh data lain sehingga tidak dapat dihapus.',
         HAS_CHILDREN: 'Wilayah yang masih memiliki wilayah di bawahnya tidak dapat diubah kodenya.',

@@ -2,6 +2,7 @@ import { Button, CardContent, CircularProgress } from '@mui/material';
 import { useState } from 'react';
 import { Form, PasswordInput, required, TextInput, useLogin, useNotify, useTranslate } from 'react-admin';
 import { LoginError } from '../authProvider';
+import { waitPhrase } from '../i18n/wait';
 
 interface Credentials {
   email: string;
@@ -21,7 +22,9 @@ export const LoginForm = () => {
       .catch((error: unknown) => {
         const key = error instanceof Error ? error.message : 'ra.auth.sign_in_error';
         const messageArgs = error instanceof LoginError ? error.messageArgs : {};
-        notify(key, { type: 'error', messageArgs: { _: translate('ra.auth.sign_in_error'), ...messageArgs } });
+        // `wait` (for the throttling and busy-server messages) in words of the current language.
+        const wait = waitPhrase(translate, messageArgs.retryAfterSeconds);
+        notify(key, { type: 'error', messageArgs: { _: translate('ra.auth.sign_in_error'), ...messageArgs, wait } });
       })
       .finally(() => setLoading(false));
   };

@@ -2,7 +2,10 @@ import type { Role, Scope } from '@lindung/domain';
 import type { Logger } from 'pino';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Config } from '../config';
+import type { AuthCache } from '../modules/auth/auth-cache';
 import type { TokenKeys } from '../modules/auth/keys';
+import type { LoginLimits } from '../modules/auth/login-limits';
+import type { SessionCookie } from '../modules/auth/session-cookie';
 
 /** The signed-in account as this request sees it, read from the database, not only the token. */
 export interface Actor {
@@ -12,6 +15,8 @@ export interface Actor {
   scope: Scope;
   /** False when the account's scope itself is switched off (a suspended partner organisation). */
   scopeActive: boolean;
+  /** The sign-in session (refresh-token family) the access token belongs to. */
+  sessionId: string;
 }
 
 /** Process-wide services, built once at start. */
@@ -20,6 +25,9 @@ export interface AppServices {
   dataSource: DataSource;
   keys: TokenKeys;
   logger: Logger;
+  /** Accounts and sessions recently checked, forgotten on change (LISTEN/NOTIFY across processes). */
+  authCache: AuthCache;
+  loginLimits: LoginLimits;
 }
 
 /** One per GraphQL request; passed first to every service call. */
@@ -32,6 +40,15 @@ export interface RequestContext {
   authError: Error | null;
   /** The transaction's manager inside a mutation, the pool's manager otherwise. */
   em: EntityManager;
-  /** Work that must survive the mutation's rollback (security records: failed logins, revoked families). */
-  afterRollback: Array<() => Promise<unknown>>;
+  /**
+   * Work that must survive the mutation's rollback (security records: a revoked session). Runs on
+   * the transaction's own connection after the ROLLBACK, with that connection's manager.
+   */
+  afterRollback: Array<(em: EntityManager) => Promise<unknown>>;
+  /** Work for after the commit (forgetting cached accounts, setting cookies); never on failure. */
+  afterCommit: Array<(em: EntityManager) => unknown>;
+  /** The client's address: the socket's, or X-Forwarded-For's when TRUST_PROXY says so. */
+  clientIp: string;
+  /** The refresh-token cookie of the portal's session (see modules/auth/session-cookie.ts). */
+  sessionCookie: SessionCookie;
 }

@@ -8,6 +8,10 @@ export const ErrorCode = {
   NOT_FOUND: 'NOT_FOUND',
   CONFLICT: 'CONFLICT',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
+  /** The request was sound but the service could not take it now (HTTP 503, `Retry-After`). */
+  SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
+  /** Too many attempts (sign-ins): HTTP 429 with `Retry-After`. */
+  TOO_MANY_REQUESTS: 'TOO_MANY_REQUESTS',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
@@ -33,6 +37,31 @@ export const notFound = (entity: string, id: string) =>
 
 export const conflict = (reason: string, message: string, extensions: Record<string, unknown> = {}) =>
   new AppError(ErrorCode.CONFLICT, message, { reason, ...extensions });
+
+/**
+ * Apollo reads `extensions.http` (status, headers) off a thrown error and strips it from the
+ * answer; formatError drops it from what the client sees as well.
+ */
+function httpHead(status: number, retryAfterSeconds: number) {
+  return { status, headers: new Map([['retry-after', String(retryAfterSeconds)]]) };
+}
+
+/** The database cannot take the request now (pool exhausted, unreachable, statement timed out). */
+export const serviceUnavailable = (reason: string, message: string, retryAfterSeconds: number) =>
+  new AppError(ErrorCode.SERVICE_UNAVAILABLE, message, {
+    reason,
+    retryAfterSeconds,
+    http: httpHead(503, retryAfterSeconds),
+  });
+
+/** A limit on attempts was reached; the client may try again after `retryAfterSeconds`. */
+export const tooManyRequests = (reason: string, message: string, retryAfterSeconds: number, extensions: Record<string, unknown> = {}) =>
+  new AppError(ErrorCode.TOO_MANY_REQUESTS, message, {
+    reason,
+    retryAfterSeconds,
+    ...extensions,
+    http: httpHead(429, retryAfterSeconds),
+  });
 
 function describeFields(fields: FieldProblems): string {
   const parts = Object.entries(fields).map(([field, reason]) => `${field} ${reason}`);

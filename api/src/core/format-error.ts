@@ -1,5 +1,6 @@
 import type { GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
+import { asServiceUnavailable } from './database-errors';
 import { AppError, ErrorCode } from './errors';
 
 /** Apollo's own codes for a request that never reached a resolver: the client's input was at fault. */
@@ -19,9 +20,12 @@ const REQUEST_ERROR_CODES = new Set([
  * else as a bare INTERNAL_SERVER_ERROR — no stack, SQL or driver text (it is logged instead).
  */
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
-  const original = unwrapResolverError(error);
+  const unwrapped = unwrapResolverError(error);
+  const original = asServiceUnavailable(unwrapped) ?? unwrapped;
   if (original instanceof AppError) {
-    return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { ...original.extensions } };
+    // `http` (status, headers) is for Apollo's response head, not for the client's JSON.
+    const { http: _http, ...extensions } = original.extensions;
+    return { message: original.message, locations: formatted.locations, path: formatted.path, extensions };
   }
   const code = formatted.extensions?.code;
   if (typeof code === 'string' && REQUEST_ERROR_CODES.has(code)) {
@@ -37,7 +41,7 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
 /** Whether an error is one the client caused or was meant to see (not worth an error log). */
 export function isExpectedError(error: unknown): boolean {
   const original = unwrapResolverError(error);
-  if (original instanceof AppError) return true;
+  if (original instanceof AppError || asServiceUnavailable(original)) return true;
   const code = (original as { extensions?: { code?: unknown } })?.extensions?.code;
   return typeof code === 'string' && REQUEST_ERROR_CODES.has(code);
 }

@@ -1,4 +1,4 @@
-import { DEFAULT_PER_PAGE, MAX_PER_PAGE, SortOrder } from '@lindung/domain';
+import { MAX_PER_PAGE, rowsPerPage, SortOrder } from '@lindung/domain';
 import { ArrayMaxSize, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { ArgsType, Field, ID, InputType, Int, ObjectType, type ClassType } from 'type-graphql';
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
@@ -90,7 +90,7 @@ export type SortableFields = Readonly<Record<string, string>>;
 export function orderAndPage<E extends ObjectLiteral>(
   qb: SelectQueryBuilder<E>,
   alias: string,
-  args: ListArgsShape,
+  args: ListArgsShape & { filter?: { ids?: string[] } | null },
   sortable: SortableFields,
   defaultSort: string,
 ): SelectQueryBuilder<E> {
@@ -100,7 +100,7 @@ export function orderAndPage<E extends ObjectLiteral>(
     throw badUserInput({ sortField: `must be one of ${Object.keys(sortable).join(', ')}` });
   }
   const order = (args.sortOrder ?? SortOrder.ASC).toUpperCase() as 'ASC' | 'DESC';
-  const perPage = args.perPage ?? DEFAULT_PER_PAGE;
+  const perPage = rowsPerPage(args.perPage, args.filter?.ids);
   return qb
     .orderBy(`${alias}.${property}`, order)
     .addOrderBy(`${alias}.id`, order)

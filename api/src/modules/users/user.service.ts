@@ -6,6 +6,7 @@ import { whereEquals } from '../../core/list';
 import { ResourceReader, withUniqueFields } from '../../core/resource';
 import { assertWithinScope } from '../../core/scope';
 import { hashPassword } from '../auth/passwords';
+import { forgetAccountAfterCommit } from '../auth/auth-cache';
 import { revokeAllSessions } from '../auth/sessions';
 import { partnerOrganisationService } from '../partners/partner-organisation.service';
 import { regencyService } from '../regions/regency.service';
@@ -75,11 +76,13 @@ export class UserService extends ResourceReader<User, UserFilter> {
     await withUniqueFields(UNIQUE, () => ctx.em.save(user));
     // A changed role, scope, password or a deactivation ends the account's sessions everywhere.
     if (sessionsEnd) await revokeAllSessions(ctx.em, user.id);
+    forgetAccountAfterCommit(ctx, user.id);
     return this.get(ctx, user.id);
   }
 
   override async delete(ctx: RequestContext, id: string): Promise<User> {
     if (ctx.actor?.id === id) throw conflict('SELF_LOCKOUT', 'You cannot delete your own account');
+    forgetAccountAfterCommit(ctx, id);
     return super.delete(ctx, id);
   }
 }

@@ -1,0 +1,27 @@
+import { AppError, serviceUnavailable } from './errors';
+
+/**
+ * Database failures that are not the request's fault and pass if the client tries again: the pool
+ * had no free connection within the acquire timeout, the server is unreachable, or a statement
+ * ran past `statement_timeout`. They answer 503 with `Retry-After` instead of a bare 500 (or a hang).
+ */
+const POOL_EXHAUSTED = /timeout exceeded when trying to connect/i;
+const CONNECTION_LOST = /Connection terminated|ECONNREFUSED|ECONNRESET|the database system is (starting up|shutting down)/i;
+const QUERY_CANCELED = '57014';
+const CANNOT_CONNECT_NOW = '57P03';
+const ADMIN_SHUTDOWN = '57P01';
+
+export function asServiceUnavailable(error: unknown): AppError | null {
+  if (error instanceof AppError || !(error instanceof Error)) return null;
+  const code = (error as { code?: string; driverError?: { code?: string } }).driverError?.code ?? (error as { code?: string }).code;
+  if (POOL_EXHAUSTED.test(error.message)) {
+    return serviceUnavailable('DATABASE_BUSY', 'The service is busy; try again in a moment', 1);
+  }
+  if (code === QUERY_CANCELED) {
+    return serviceUnavailable('STATEMENT_TIMEOUT', 'The request took too long and was stopped; try again', 5);
+  }
+  if (code === CANNOT_CONNECT_NOW || code === ADMIN_SHUTDOWN || code === 'ECONNREFUSED' || CONNECTION_LOST.test(error.message)) {
+    return serviceUnavailable('DATABASE_UNAVAILABLE', 'The database cannot be reached; try again shortly', 5);
+  }
+  return null;
+}

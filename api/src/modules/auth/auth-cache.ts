@@ -1,0 +1,149 @@
+import type { Logger } from 'pino';
+import createSubscriber, { type Subscriber } from 'pg-listen';
+import type { RequestContext } from '../../core/context';
+
+/**
+ * What the per-request account check found for one (account, session): cached for a few seconds
+ * so that a signed-in request costs no database round trip. Any change that ends access — an
+ * account's role, scope or state, a session revoked, a partner suspended — is announced by
+ * database triggers on the `lindung_auth` channel, and every API process forgets the entries it
+ * concerns. While the listening connection is down the cache is off: correctness never rests on
+ * the TTL alone.
+ */
+export interface AccountRecord {
+  id: string;
+  email: string;
+  role: string;
+  active: boolean;
+  regencyId: string | null;
+  villageId: string | null;
+  partnerId: string | null;
+  partnerStatus: string | null;
+  sessionLive: boolean;
+  sessionExpiresAt: Date | null;
+}
+
+interface Entry {
+  record: AccountRecord;
+  expires: number;
+}
+
+export const AUTH_CHANNEL = 'lindung_auth';
+
+export class AuthCache {
+  private readonly byUser = new Map<string, Map<string, Entry>>();
+  private size = 0;
+  private listening = false;
+
+  constructor(
+    private readonly ttlMs: number,
+    private readonly maxEntries = 10_000,
+  ) {}
+
+  get enabled(): boolean {
+    return this.listening && this.ttlMs > 0;
+  }
+
+  get(userId: string, sessionId: string): AccountRecord | null {
+    const entry = this.byUser.get(userId)?.get(sessionId);
+    if (!entry || !this.enabled) return null;
+    if (entry.expires <= Date.now()) {
+      this.forgetSession(userId, sessionId);
+      return null;
+    }
+    return entry.record;
+  }
+
+  set(userId: string, sessionId: string, record: AccountRecord): void {
+    if (!this.enabled) return;
+    // A full cache starts over rather than tracking recency: entries live seconds anyway.
+    if (this.size >= this.maxEntries) this.forgetAll();
+    let sessions = this.byUser.get(userId);
+    if (!sessions) this.byUser.set(userId, (sessions = new Map()));
+    if (!sessions.has(sessionId)) this.size += 1;
+    sessions.set(sessionId, { record, expires: Date.now() + this.ttlMs });
+  }
+
+  forgetUser(userId: string): void {
+    const sessions = this.byUser.get(userId);
+    if (!sessions) return;
+    this.size -= sessions.size;
+    this.byUser.delete(userId);
+  }
+
+  forgetPartner(partnerId: string): void {
+    for (const [userId, sessions] of this.byUser) {
+      const first = sessions.values().next().value;
+      if (first?.record.partnerId === partnerId) this.forgetUser(userId);
+    }
+  }
+
+  forgetAll(): void {
+    this.byUser.clear();
+    this.size = 0;
+  }
+
+  /** Called by the listener: the cache serves only while change notices can reach it. */
+  setListening(listening: boolean): void {
+    this.listening = listening;
+    this.forgetAll();
+  }
+
+  private forgetSession(userId: string, sessionId: string): void {
+    const sessions = this.byUser.get(userId);
+    if (sessions?.delete(sessionId)) this.size -= 1;
+    if (sessions?.size === 0) this.byUser.delete(userId);
+  }
+}
+
+interface AuthChange {
+  table?: string;
+  userId?: string | null;
+  partnerId?: string | null;
+}
+
+/** Applies one notice from the triggers (see the sessions-and-login-limits migration). */
+export function applyAuthChange(cache: AuthCache, change: AuthChange): void {
+  if (change.userId) cache.forgetUser(change.userId);
+  else if (change.partnerId) cache.forgetPartner(change.partnerId);
+  else cache.forgetAll();
+}
+
+export interface AuthChangeListener {
+  close(): Promise<void>;
+}
+
+/** LISTENs on its own connection (outside the pool) and keeps reconnecting while the API runs. */
+export async function listenForAuthChanges(databaseUrl: string, cache: AuthCache, logger: Logger): Promise<AuthChangeListener> {
+  const subscriber: Subscriber = createSubscriber(
+    { connectionString: databaseUrl, application_name: 'lindung-api-listen' },
+    { retryLimit: Infinity, retryTimeout: Infinity, retryInterval: (attempt) => Math.min(5_000, 250 * 2 ** attempt), paranoidChecking: 10_000 },
+  );
+  subscriber.notifications.on(AUTH_CHANNEL, (payload: AuthChange) => applyAuthChange(cache, payload ?? {}));
+  subscriber.events.on('connected', () => cache.setListening(true));
+  subscriber.events.on('reconnect', (attempt) => {
+    cache.setListening(false);
+    logger.warn({ attempt }, 'auth change listener reconnecting; account cache off meanwhile');
+  });
+  subscriber.events.on('error', (error) => {
+    cache.setListening(false);
+    logger.error({ err: error }, 'auth change listener failed; account cache off');
+  });
+  await subscriber.connect();
+  await subscriber.listenTo(AUTH_CHANNEL);
+  cache.setListening(true);
+  return {
+    close: async () => {
+      cache.setListening(false);
+      await subscriber.close();
+    },
+  };
+}
+
+/**
+ * Forgets an account in this process as soon as the change commits; the trigger's notice tells
+ * the other processes (and arrives here too, a moment later).
+ */
+export function forgetAccountAfterCommit(ctx: RequestContext, userId: string): void {
+  ctx.afterCommit.push(() => ctx.app.authCache.forgetUser(userId));
+}
