@@ -50,7 +50,9 @@ export async function startServer(config: Config): Promise<RunningServer> {
   let dataSource: DataSource | null = null;
   let listener: AuthChangeListener | null = null;
   try {
-    dataSource = await prepareDatabase(databaseUrl, config, logger);
+    await prepareDatabase(databaseUrl, config, logger);
+    dataSource = createDataSource(databaseUrl, config.database);
+    await dataSource.initialize();
     const authCache = new AuthCache(config.authCacheTtlMs);
     listener = await listenForAuthChanges(databaseUrl, authCache, logger);
     const keys = await loadTokenKeys(config, logger);
@@ -64,25 +66,30 @@ export async function startServer(config: Config): Promise<RunningServer> {
   }
 }
 
-async function prepareDatabase(url: string, config: Config, logger: AppServices['logger']): Promise<DataSource> {
-  const dataSource = createDataSource(url, config.database);
-  await dataSource.initialize();
+/**
+ * Migrations and data loading, on a small pool of their own: start-up work may run long (a
+ * migration on a big table, another instance's turn at the lock), which the serving pool's
+ * statement and acquire timeouts are there to forbid for requests.
+ */
+async function prepareDatabase(url: string, config: Config, logger: AppServices['logger']): Promise<void> {
+  const setup = createDataSource(url, { poolSize: 2, acquireTimeoutMs: 60_000, statementTimeoutMs: 0, idleInTransactionTimeoutMs: 0 });
+  await setup.initialize();
   // Instances starting together take turns: one migrates and loads, the others then find it done.
-  const runner = dataSource.createQueryRunner();
+  const runner = setup.createQueryRunner();
   await runner.connect();
   try {
     await runner.query('SELECT pg_advisory_lock($1)', [STARTUP_LOCK]);
-    const applied = await dataSource.runMigrations({ transaction: 'each' });
+    const applied = await setup.runMigrations({ transaction: 'each' });
     if (applied.length) logger.info({ migrations: applied.map((m) => m.name) }, 'migrations applied');
-    await dataSource.transaction(async (em) => {
+    await setup.transaction(async (em) => {
       await loadReferenceData(em);
       if (config.demoData && (await loadDemoData(em))) logger.info('demo data loaded');
     });
   } finally {
     await runner.query('SELECT pg_advisory_unlock($1)', [STARTUP_LOCK]).catch(() => undefined);
     await runner.release();
+    await setup.destroy();
   }
-  return dataSource;
 }
 
 /** Advisory lock key for start-up work ("lindung" in ASCII, as a number). */

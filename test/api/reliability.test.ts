@@ -121,6 +121,11 @@ describe('a starved pool', () => {
       expect(starved.status).toBe(503);
       expect(starved.headers.get('retry-after')).toBe('1');
       expect(starved.body.errors[0].extensions).toEqual({ code: 'SERVICE_UNAVAILABLE', reason: 'DATABASE_BUSY', retryAfterSeconds: 1 });
+      // A mutation, which takes its connection for its transaction, is refused alike (anonymous,
+      // so that it is the transaction, not the account check, that waits).
+      const write = await post(api.url, `mutation { logout(refreshToken: "none") }`);
+      expect(write.status).toBe(503);
+      expect(write.body.errors[0].extensions).toMatchObject({ code: 'SERVICE_UNAVAILABLE', reason: 'DATABASE_BUSY' });
     } finally {
       await blocker.query('ROLLBACK');
       await blocker.end();

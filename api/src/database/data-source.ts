@@ -11,7 +11,7 @@ import { SessionsAndLoginLimits1764100000000 } from './migrations/1764100000000-
 export const entities = [Regency, District, Village, PartnerOrganisation, User];
 export const migrations = [InitialSchema1764000000000, SessionsAndLoginLimits1764100000000];
 
-/** The pool settings `createDataSource` needs (see config.ts for their meaning and defaults). */
+/** The pool settings `createDataSource` needs (see config.ts for their meaning and defaults; 0 turns a PostgreSQL timeout off). */
 export interface PoolSettings {
   poolSize: number;
   acquireTimeoutMs: number;
