@@ -6,6 +6,8 @@ const swc = [
 const common = {
   transform: { '^.+\\.ts$': swc },
   testEnvironment: 'node',
+  // Two jest workers share two cores with the API, PostgreSQL and Chromium: generous, still bounded.
+  testTimeout: 15_000,
   moduleNameMapper: { '^@lindung/domain$': '<rootDir>/packages/domain/src/index.ts' },
 };
 

@@ -4,6 +4,8 @@ import { dataProvider } from './dataProvider';
 import { i18nProvider } from './i18n';
 import { Login } from './layout/Login';
 import { darkTheme, lightTheme } from './layout/themes';
+import account, { passwordChangeRoutes } from './resources/account';
+import contributionRates from './resources/contribution-rates';
 import districts from './resources/districts';
 import partnerOrganisations from './resources/partner-organisations';
 import regencies from './resources/regencies';
@@ -33,5 +35,9 @@ export const App = () => (
     <Resource name="Village" {...villages} />
     <Resource name="PartnerOrganisation" {...partnerOrganisations} />
     <Resource name="User" {...users} />
+    <Resource name="ContributionRate" {...contributionRates} />
+    {/* Not a GraphQL type: the caller's own account page, and the forced password change. */}
+    <Resource name="Account" {...account} />
+    {passwordChangeRoutes}
   </Admin>
 );

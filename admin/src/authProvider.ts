@@ -1,9 +1,10 @@
 import { canAccess as roleCanAccess } from '@lindung/domain';
 import type { AuthProvider } from 'react-admin';
 import { GraphQLRequestError } from './graphqlClient';
-import { errorCodes } from './errors';
-import { takeDestination } from './loginRedirect';
-import { getAccessToken, readSession, signIn, signOut } from './session';
+import { errorCodes, graphQLErrorsOf } from './errors';
+import { rememberDestination, takeDestination } from './loginRedirect';
+import { goToPasswordChange, PASSWORD_CHANGE_PATH } from './resources/account/passwordChange';
+import { getAccessToken, readSession, signIn, signOut, updateSessionUser } from './session';
 
 /**
  * An error whose message is a translation key, so that the login form can show it in the
@@ -33,8 +34,13 @@ interface LoginParams {
 export const authProvider: AuthProvider = {
   async login({ email, password }: LoginParams) {
     try {
-      await signIn(email.trim(), password);
+      const session = await signIn(email.trim(), password);
       const destination = takeDestination();
+      if (session.user.mustChangePassword) {
+        // A reset password: the new one first, then where the user was going.
+        if (destination) rememberDestination(destination);
+        return { redirectTo: PASSWORD_CHANGE_PATH };
+      }
       return destination ? { redirectTo: destination } : undefined;
     } catch (error) {
       if (error instanceof GraphQLRequestError) {
@@ -48,6 +54,11 @@ export const authProvider: AuthProvider = {
         }
         if (error.code === 'SERVICE_UNAVAILABLE') {
           throw new LoginError('lindung.error.SERVICE_UNAVAILABLE', { retryAfterSeconds });
+        }
+        // Told only to the right password: the account is switched off, and who can switch it on.
+        if (error.code === 'UNAUTHENTICATED' && extensions.reason === 'ACCOUNT_INACTIVE') {
+          const askRoles = Array.isArray(extensions.askRoles) ? extensions.askRoles : [];
+          throw new LoginError(askRoles.includes('REGENCY_OFFICIAL') ? 'lindung.auth.account_inactive_official' : 'lindung.auth.account_inactive');
         }
         if (error.code === 'UNAUTHENTICATED') throw new LoginError('lindung.auth.invalid_credentials');
         if (error.code === 'BAD_USER_INPUT') throw new LoginError('lindung.auth.invalid_credentials');
@@ -73,9 +84,16 @@ export const authProvider: AuthProvider = {
       return;
     }
     if (!token) throw new Error('ra.notification.logged_out');
+    // After an administrator reset, every page leads to the password change first.
+    if (readSession()?.user.mustChangePassword) goToPasswordChange();
   },
 
   async checkError(error) {
+    // The API wants a new password first (reset meanwhile): ask for it, without signing out.
+    if (graphQLErrorsOf(error).some((e) => e.extensions?.reason === 'PASSWORD_CHANGE_REQUIRED')) {
+      updateSessionUser({ mustChangePassword: true });
+      throw { logoutUser: false, redirectTo: PASSWORD_CHANGE_PATH, message: false };
+    }
     // Only an authentication failure ends the session. FORBIDDEN and the others — including
     // SERVICE_UNAVAILABLE (503) and TOO_MANY_REQUESTS (429) — are shown to the user as errors but
     // must not sign them out. (react-admin then calls logout, which clears
@@ -89,14 +107,26 @@ export const authProvider: AuthProvider = {
     const session = readSession();
     if (!session) throw new Error('ra.auth.auth_check_error');
     const { user } = session;
-    return { id: user.id, fullName: user.fullName || user.email, email: user.email, role: user.role };
+    return {
+      id: user.id,
+      fullName: user.fullName || user.email,
+      email: user.email,
+      role: user.role,
+      regencyId: user.regencyId,
+      villageId: user.villageId,
+      partnerId: user.partnerId,
+    };
   },
 
   async getPermissions() {
     return readSession()?.user.role ?? null;
   },
 
-  async canAccess({ resource, action }) {
-    return roleCanAccess(readSession()?.user.role ?? null, resource, action);
+  async canAccess({ resource, action, record }) {
+    const user = readSession()?.user;
+    // Until a reset password is changed the API refuses everything else: the menu offers nothing
+    // but the account page (which leads to the change).
+    if (user?.mustChangePassword) return resource === 'Account' && action === 'list';
+    return roleCanAccess(user?.role ?? null, resource, action, record);
   },
 };

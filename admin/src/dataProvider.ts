@@ -1,6 +1,6 @@
 import { ApolloClient, ApolloLink, HttpLink, InMemoryCache, Observable } from '@apollo/client';
 import { setContext } from '@apollo/client/link/context';
-import { buildSchema, introspectionFromSchema } from 'graphql';
+import { buildSchema, introspectionFromSchema, type IntrospectionSchema, type IntrospectionTypeRef } from 'graphql';
 import buildGraphQLProvider from 'ra-data-graphql-simple';
 import type { DataProvider } from 'react-admin';
 // The API's build writes its SDL here. Production turns introspection off, so the portal carries
@@ -10,7 +10,27 @@ import { toHttpError } from './errors';
 import { GRAPHQL_ENDPOINT, GraphQLRequestError, type GraphQLErrorShape } from './graphqlClient';
 import { getAccessToken } from './session';
 
-const introspectedSchema = introspectionFromSchema(buildSchema(schemaSdl)).__schema;
+const introspectedSchema = withoutNestedRelations(introspectionFromSchema(buildSchema(schemaSdl)).__schema);
+
+/**
+ * The API's nested relation fields (District.villages, User.partner …) are for clients that ask
+ * for them; the portal reads references by id (ReferenceField, ReferenceManyField). Left in,
+ * ra-data-graphql-simple would add them to every query it builds: extra SQL on every page, and a
+ * refusal where the role may not read the related type (a partner and its organisation's accounts).
+ */
+function withoutNestedRelations(schema: IntrospectionSchema): IntrospectionSchema {
+  const objectTypes = new Set(schema.types.filter((type) => type.kind === 'OBJECT').map((type) => type.name));
+  const roots = new Set([schema.queryType.name, schema.mutationType?.name]);
+  const named = (ref: IntrospectionTypeRef): string => ('ofType' in ref && ref.ofType ? named(ref.ofType) : (ref as { name: string }).name);
+  return {
+    ...schema,
+    types: schema.types.map((type) =>
+      type.kind !== 'OBJECT' || roots.has(type.name)
+        ? type
+        : { ...type, fields: type.fields.filter((field) => !objectTypes.has(named(field.type))) },
+    ),
+  };
+}
 
 // Every request waits for a fresh access token (the session refreshes it when it is about to expire).
 const authLink = setContext(async (_operation, { headers }) => {

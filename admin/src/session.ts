@@ -15,6 +15,8 @@ export interface SessionUser {
   regencyId: string | null;
   villageId: string | null;
   partnerId: string | null;
+  /** After an administrator reset the password: the portal asks for a new one before anything else. */
+  mustChangePassword?: boolean;
 }
 
 export interface Session {
@@ -38,7 +40,7 @@ const REFRESH_MARGIN_MS = 60_000;
 const COOKIE_TRANSPORT = { 'x-session-transport': 'cookie' };
 
 // No `refreshToken` in the selection: with the cookie transport the API answers null anyway.
-const AUTH_PAYLOAD = `accessToken accessTokenExpiresAt user { id email fullName role regencyId villageId partnerId }`;
+const AUTH_PAYLOAD = `accessToken accessTokenExpiresAt user { id email fullName role regencyId villageId partnerId mustChangePassword }`;
 const LOGIN = `mutation Login($email: String!, $password: String!) { login(email: $email, password: $password) { ${AUTH_PAYLOAD} } }`;
 // Without an argument both read the cookie; logout without one ends the bearer token's own session.
 const REFRESH = `mutation RefreshSession { refreshSession { ${AUTH_PAYLOAD} } }`;
@@ -84,6 +86,12 @@ function writeSession(session: Session): void {
   // Exactly these three fields: nothing else from a server answer ends up in storage.
   const { accessToken, expiresAt, user } = session;
   localStorage.setItem(STORAGE_KEY, JSON.stringify({ accessToken, expiresAt, user }));
+}
+
+/** Updates who signed in (the password was changed, or the API says it must be): every tab sees it. */
+export function updateSessionUser(changes: Partial<SessionUser>): void {
+  const session = readSession();
+  if (session) writeSession({ ...session, user: { ...session.user, ...changes } });
 }
 
 export function clearSession(): void {

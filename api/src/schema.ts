@@ -1,17 +1,22 @@
 import 'reflect-metadata';
 import type { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
+import { installRelationLoaders } from './core/relations';
 import { protectRootOperations } from './core/root-operations';
 import { validateArgs } from './core/validation';
 import { AuthResolver } from './modules/auth/auth.resolver';
+import { ContributionRateResolver } from './modules/contributions/contribution-rate.resolver';
 import { PartnerOrganisationResolver } from './modules/partners/partner-organisation.resolver';
 import { regionResolvers } from './modules/regions/region.resolvers';
 import { UserResolver } from './modules/users/user.resolver';
 
-export const resolvers = [AuthResolver, ...regionResolvers, UserResolver, PartnerOrganisationResolver] as const;
+export const resolvers = [AuthResolver, ...regionResolvers, UserResolver, PartnerOrganisationResolver, ContributionRateResolver] as const;
 
-/** The whole API schema, every root operation guarded (and every mutation transactional). */
+/**
+ * The whole API schema: every root operation guarded (and every mutation transactional), every
+ * nested entity field read through the caller's scope, batched.
+ */
 export async function buildLindungSchema(): Promise<GraphQLSchema> {
   const schema = await buildSchema({ resolvers, validateFn: validateArgs });
-  return protectRootOperations(schema);
+  return protectRootOperations(installRelationLoaders(schema));
 }

@@ -5,9 +5,7 @@ import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDi
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type Request, type Response } from 'express';
 import { randomUUID } from 'node:crypto';
-import fs from 'node:fs';
 import http from 'node:http';
-import path from 'node:path';
 import { pinoHttp } from 'pino-http';
 import type { DataSource } from 'typeorm';
 import type { Config } from './config';
@@ -17,6 +15,7 @@ import { formatError, isExpectedError } from './core/format-error';
 import { graphqlTransportGuard, httpErrorHandler, notFoundHandler } from './core/http-errors';
 import { LIMITS, queryLimits } from './core/limits';
 import { createLogger } from './core/logger';
+import { servePortal } from './core/portal-assets';
 import { securityHeaders } from './core/security-headers';
 import { createDataSource, poolStarved } from './database/data-source';
 import { loadDemoData } from './database/demo-data';
@@ -218,6 +217,7 @@ async function createContext(app: AppServices, req: Request, res: Response): Pro
     em: app.dataSource.manager,
     afterRollback: [],
     afterCommit: [],
+    loaders: new Map(),
     clientIp: req.ip ?? req.socket.remoteAddress ?? 'unknown',
     sessionCookie: sessionCookieOf(req, res),
   };
@@ -287,16 +287,6 @@ async function checkReadiness(dataSource: DataSource): Promise<Readiness> {
   }
   const pending = await dataSource.showMigrations().catch(() => true);
   return { ready: !pending, database: 'ok', migrations: pending ? 'pending' : 'applied' };
-}
-
-/** The portal's static build at `/`; unknown paths get index.html so client-side routes load. */
-function servePortal(expressApp: express.Express, adminDist: string): void {
-  const index = path.join(adminDist, 'index.html');
-  expressApp.use(express.static(adminDist, { index: 'index.html', maxAge: '1h' }));
-  expressApp.get('/{*splat}', (_req, res) => {
-    if (fs.existsSync(index)) res.sendFile(index);
-    else res.status(404).type('text/plain').send('The portal is not built: run `pnpm build`.');
-  });
 }
 
 async function housekeep(app: AppServices): Promise<void> {

@@ -1,7 +1,9 @@
 import { execFileSync, type ChildProcess } from 'node:child_process';
 import { generateKeyPairSync } from 'node:crypto';
 import fs from 'node:fs';
+import http from 'node:http';
 import path from 'node:path';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { auditServer } from 'graphql-http';
 import { API_URL, failure, gql, ok, tokenOf } from '../support/api';
 import { scratchDatabase, startApi, stopApi } from '../support/child-api';
@@ -326,5 +328,124 @@ describe('caching and transport-security headers', () => {
       await expectJsonError(await fetch(`${url}/graphql`, { method: 'POST', headers: json, body: large }), 413, 'BAD_USER_INPUT', 'PAYLOAD_TOO_LARGE');
       await expectJsonError(await fetch(`${url}/anything`, { method: 'DELETE' }), 404, 'NOT_FOUND', 'NOT_FOUND');
     });
+  });
+});
+
+describe('portal assets', () => {
+  interface RawResponse {
+    status: number;
+    headers: http.IncomingHttpHeaders;
+    body: Buffer;
+  }
+
+  /** A GET with exactly these headers, the body as sent (fetch would ask for and decode compression itself). */
+  function rawGet(route: string, headers: Record<string, string> = {}): Promise<RawResponse> {
+    return new Promise((resolve, reject) => {
+      const { hostname, port } = new URL(API_URL);
+      // The path exactly as given (new URL would resolve `%2e%2e` segments first).
+      const request = http.get({ hostname, port, path: route, headers, agent: false }, (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks) }));
+        response.on('error', reject);
+      });
+      request.on('error', reject);
+    });
+  }
+
+  /** The hashed files index.html loads: its entry script and its stylesheet. */
+  async function builtAssets(): Promise<{ script: string; stylesheet: string }> {
+    const html = (await rawGet('/')).body.toString('utf8');
+    const script = /<script[^>]+src="(\/assets\/[^"]+\.js)"/.exec(html)?.[1];
+    const stylesheet = /<link[^>]+rel="stylesheet"[^>]+href="(\/assets\/[^"]+\.css)"/.exec(html)?.[1];
+    if (!script || !stylesheet) throw new Error(`no /assets/ script or stylesheet in index.html:\n${html}`);
+    return { script, stylesheet };
+  }
+
+  const CHROME = 'gzip, deflate, br, zstd';
+  const IMMUTABLE = 'public, max-age=31536000, immutable';
+
+  it('should send a script brotli-compressed, as precompressed at build time, to a browser that accepts br', async () => {
+    const { script } = await builtAssets();
+    const plain = await rawGet(script);
+    const br = await rawGet(script, { 'accept-encoding': CHROME });
+    expect(br.status).toBe(200);
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(br.headers['content-type']).toBe('text/javascript; charset=utf-8');
+    expect(br.headers.vary).toMatch(/accept-encoding/i);
+    expect(Number(br.headers['content-length'])).toBe(br.body.length);
+    expect(br.body.length).toBeLessThan(plain.body.length / 2);
+    expect(brotliDecompressSync(br.body).equals(plain.body)).toBe(true);
+    // The client's q-values count, not its order.
+    expect((await rawGet(script, { 'accept-encoding': 'gzip;q=0.5, br;q=0.9' })).headers['content-encoding']).toBe('br');
+  });
+
+  it('should send gzip when gzip is the only compression accepted', async () => {
+    const { script, stylesheet } = await builtAssets();
+    for (const acceptEncoding of ['gzip', 'gzip, deflate', 'br;q=0, gzip', 'deflate, x-gzip;q=0.5, gzip;q=0.8']) {
+      const gz = await rawGet(script, { 'accept-encoding': acceptEncoding });
+      expect(gz.headers['content-encoding']).toBe('gzip');
+      expect(gz.headers['content-type']).toBe('text/javascript; charset=utf-8');
+      expect(gz.headers.vary).toMatch(/accept-encoding/i);
+      expect(gunzipSync(gz.body).equals((await rawGet(script)).body)).toBe(true);
+    }
+    const css = await rawGet(stylesheet, { 'accept-encoding': 'gzip' });
+    expect(css.headers['content-encoding']).toBe('gzip');
+    expect(css.headers['content-type']).toBe('text/css; charset=utf-8');
+  });
+
+  it('should send the file as it is when no compression is accepted', async () => {
+    const { script } = await builtAssets();
+    const onDisk = fs.readFileSync(path.join(__dirname, '../../admin/dist', script));
+    const variants: Record<string, string>[] = [{}, { 'accept-encoding': 'identity' }, { 'accept-encoding': 'deflate' }, { 'accept-encoding': 'br;q=0, gzip;q=0' }];
+    for (const headers of variants) {
+      const plain = await rawGet(script, headers);
+      expect(plain.status).toBe(200);
+      expect(plain.headers['content-encoding']).toBeUndefined();
+      expect(plain.headers['content-type']).toBe('text/javascript; charset=utf-8');
+      // Caches must still tell this answer from the compressed ones.
+      expect(plain.headers.vary).toMatch(/accept-encoding/i);
+      expect(plain.body.equals(onDisk)).toBe(true);
+    }
+  });
+
+  it('should let browsers cache hashed assets for a year without revalidating, with the security headers', async () => {
+    const { script, stylesheet } = await builtAssets();
+    for (const asset of [script, stylesheet]) {
+      for (const acceptEncoding of [CHROME, 'identity']) {
+        const response = await rawGet(asset, { 'accept-encoding': acceptEncoding });
+        expect(response.status).toBe(200);
+        expect(response.headers['cache-control']).toBe(IMMUTABLE);
+        expect(response.headers['x-content-type-options']).toBe('nosniff');
+        expect(response.headers['content-security-policy']).toContain("script-src 'self'");
+      }
+    }
+  });
+
+  it('should make browsers revalidate index.html, at / and for client-side routes, and answer 304 while unchanged', async () => {
+    for (const route of ['/', '/index.html', '/Village', '/User/123/show']) {
+      const response = await rawGet(route, { 'accept-encoding': CHROME });
+      expect(response.status).toBe(200);
+      expect(response.headers['content-type']).toBe('text/html; charset=utf-8');
+      expect(response.headers['cache-control']).toBe('no-cache');
+      expect(response.headers['content-security-policy']).toContain("default-src 'self'");
+      const html = response.headers['content-encoding'] === 'br' ? brotliDecompressSync(response.body) : response.body;
+      expect(html.toString('utf8')).toContain('<div id="root">');
+      const etag = response.headers.etag;
+      expect(etag).toBeTruthy();
+      const again = await rawGet(route, { 'accept-encoding': CHROME, 'if-none-match': etag! });
+      expect(again.status).toBe(304);
+    }
+  });
+
+  it('should answer 404, not index.html, for a file under /assets/ that does not exist', async () => {
+    const { script } = await builtAssets();
+    for (const route of ['/assets/index-00000000.js', '/assets/', '/assets/nested/missing.css', `${script}.br`, `${script}.gz`, '/assets/%2e%2e/index.html']) {
+      const response = await rawGet(route, { 'accept-encoding': CHROME });
+      expect(response.status).toBe(404);
+      expect(response.headers['content-type']).toMatch(/^application\/json/);
+      expect(response.headers['cache-control']).not.toBe(IMMUTABLE);
+      expect(response.body.toString('utf8')).not.toContain('<div id="root">');
+    }
   });
 });

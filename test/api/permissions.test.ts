@@ -5,7 +5,7 @@ import path from 'node:path';
 const run = (script: string) => JSON.parse(execFileSync(process.execPath, [path.join(__dirname, '../support', script)], { encoding: 'utf8' }));
 
 describe('access declarations', () => {
-  type Declaration = string[] | { allow: string[] | null; ownTransactions: string } | null;
+  type Declaration = string[] | { allow: string[] | null; ownTransactions?: string; allowDuringPasswordChange?: true } | null;
   const map: Record<string, Declaration> = run('print-permissions.cjs');
   const allowed: Record<string, string[] | null> = Object.fromEntries(
     Object.entries(map).map(([field, declaration]) => [field, Array.isArray(declaration) ? declaration : (declaration?.allow ?? null)]),
@@ -27,8 +27,13 @@ describe('access declarations', () => {
   });
 
   it('should run every mutation in one transaction unless it says why not', () => {
-    const own = Object.entries(map).filter(([, d]) => d && !Array.isArray(d)).map(([field]) => field);
-    expect(own).toEqual(['Mutation.login']);
+    const own = Object.entries(map).filter(([, d]) => d && !Array.isArray(d) && d.ownTransactions).map(([field]) => field);
+    expect(own.sort()).toEqual(['Mutation.changePassword', 'Mutation.login']);
+  });
+
+  it('should leave an account that must change its password only changing it, me and logout', () => {
+    const open = Object.entries(map).filter(([, d]) => d && !Array.isArray(d) && d.allowDuringPasswordChange).map(([field]) => field);
+    expect(open.sort()).toEqual(['Mutation.changePassword', 'Mutation.logout', 'Query.me']);
   });
 
   // A diff in this snapshot is a permission change: review it like one.

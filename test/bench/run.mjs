@@ -8,6 +8,7 @@ import { createRequire } from 'node:module';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
 import { graphql } from './graphql-request.mjs';
+import { benchPortal, portalSummary } from './portal.mjs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -24,11 +25,13 @@ const { Village } = require(path.join(root, 'api/dist/modules/regions/village.en
 const server = await startServer(loadConfig());
 const results = [];
 const loads = [];
+const portal = [];
 try {
   results.push(await benchLogin(server, 40));
   results.push(...(await benchVillagePage(server, 300)));
   loads.push(...(await benchSignInLoad(server)));
   loads.push(...(await benchListLoad(server)));
+  portal.push(...(await benchPortal(server)));
 } finally {
   await server.stop();
 }
@@ -37,6 +40,9 @@ console.table(results);
 for (const r of results.filter((r) => r.vsSql)) console.log(`${r.name}: API p50 / SQL p50 = ${r.vsSql}`);
 console.log('\nUnder load (autocannon in a child process; the API in this one):');
 console.table(loads);
+console.log('\nThe portal in Chromium, as a village head (see portal.mjs; ms from navigation or from pressing "sign in", kB as transferred):');
+console.table(portal);
+console.log(portalSummary(portal));
 
 /** Times requests sent from a worker thread (see http-client.mjs). */
 function timedHttp(server, runs, query, token) {

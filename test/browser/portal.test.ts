@@ -143,13 +143,13 @@ describe('portal', () => {
     await expect(page.locator('a[href="#/Village/create"]').count()).resolves.toBe(0);
   });
 
-  it('should show a regency official the accounts of its regency without a create button', async () => {
+  it('should show a regency official the accounts of its regency, with a create button (for village heads)', async () => {
     const page = await signIn('pejabat.gianyar@lindung.test');
     await menuLink(page, 'User').first().click();
     await page.waitForURL(/#\/User(\?|$)/);
     await page.locator('td.column-email', { hasText: 'perbekel.mas@lindung.test' }).waitFor();
     await expect(page.locator('td.column-email', { hasText: 'pejabat.badung@lindung.test' }).count()).resolves.toBe(0);
-    await expect(page.locator('a[href="#/User/create"]').count()).resolves.toBe(0);
+    await page.locator('a[href="#/User/create"]').first().waitFor();
   });
 
   it('should change the labels when switching between Indonesian and English', async () => {
@@ -309,5 +309,24 @@ describe('portal', () => {
     await page.locator('input[name="email"]').waitFor();
     await expect(page.evaluate((key) => localStorage.getItem(key), SESSION_KEY)).resolves.toBeNull();
     expect(sent.filter((line) => line.includes('legacy-refresh-token'))).toEqual([]);
+  });
+});
+
+describe('contribution rates', () => {
+  it('should show a village head the rates in force, rupiah written the Indonesian way, without a create button', async () => {
+    const page = await signIn('perbekel.mas@lindung.test');
+    await page.goto(`${BASE_URL}/#/ContributionRate?filter=${encodeURIComponent(JSON.stringify({ category: 'BPU' }))}`);
+    await page.getByText('Rp6.800').first().waitFor();
+    await page.getByText('Rp10.000').first().waitFor();
+    await expect(page.locator('a[href="#/ContributionRate/create"]').count()).resolves.toBe(0);
+  });
+
+  it('should let an admin open the form of a new rate, checked before it is sent', async () => {
+    const page = await signIn('admin@lindung.test');
+    await page.goto(`${BASE_URL}/#/ContributionRate/create`);
+    await page.locator('input[name="percent"]').fill('1');
+    await page.locator('input[name="flatAmount"]').fill('5000');
+    await page.locator('button[type="submit"]').click();
+    await page.getByText('Isi persentase atau jumlah tetap, salah satu saja').first().waitFor();
   });
 });

@@ -73,7 +73,7 @@ describe('portal access (canAccess)', () => {
     ['ADMIN', 'User', 'create', true],
     ['ADMIN', 'Village', 'delete', true],
     ['REGENCY_OFFICIAL', 'User', 'list', true],
-    ['REGENCY_OFFICIAL', 'User', 'create', false],
+    ['REGENCY_OFFICIAL', 'User', 'create', true],
     ['REGENCY_OFFICIAL', 'Village', 'edit', false],
     ['VILLAGE_HEAD', 'User', 'list', false],
     ['PARTNER', 'Village', 'list', true],

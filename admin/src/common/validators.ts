@@ -25,3 +25,19 @@ export const email = (value: unknown) =>
 
 export const nonNegative = (value: unknown) =>
   typeof value === 'number' && value < 0 ? 'lindung.validation.non_negative' : undefined;
+
+export const wholeRupiah = (value: unknown) =>
+  typeof value === 'number' && !Number.isInteger(value) ? 'lindung.validation.whole_rupiah' : undefined;
+
+export const bracket = (value: unknown) =>
+  typeof value === 'string' && value !== '' && !/^[A-Z0-9_]{1,40}$/.test(value) ? 'lindung.validation.bracket' : undefined;
+
+/** A contribution rate is a percentage or a flat amount, never both, never neither (as the API checks). */
+export const percentOrFlat = (values: { percent?: number | null; flatAmount?: number | null }) => {
+  const hasPercent = values.percent != null;
+  const hasFlat = values.flatAmount != null;
+  if (hasPercent === hasFlat) {
+    return { percent: 'lindung.validation.percent_or_flat', flatAmount: 'lindung.validation.percent_or_flat' };
+  }
+  return {};
+};

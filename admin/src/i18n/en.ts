@@ -6,6 +6,9 @@ const en: TranslationMessages = {
   lindung: {
     title: 'Lindung',
     tagline: 'BPJS Ketenagakerjaan worker coverage',
+    // The app bar's user menu, named after the signed-in user; the language menu on a phone.
+    user_menu: 'Profile %{name}',
+    language: 'Language: %{language}',
     auth: {
       email: 'Email',
       password: 'Password',
@@ -16,6 +19,27 @@ const en: TranslationMessages = {
       too_many_attempts_source: 'Too many failed sign-in attempts from your network. Try again in %{wait}.',
       too_many_attempts_overall: 'Too many failed sign-in attempts right now, so signing in is paused. Try again in %{wait}.',
       server_unreachable: 'The server could not be reached. Please try again.',
+      account_inactive: 'Your account has been deactivated. Ask a Lindung program administrator to reactivate it.',
+      account_inactive_official:
+        'Your account has been deactivated. Ask your regency official or a Lindung program administrator to reactivate it.',
+    },
+    account: {
+      title: 'My account',
+      details: 'Account details',
+      last_sign_in: 'Last sign-in',
+      change_password: 'Change password',
+      change_password_help: 'Your sessions on other devices will end; this one continues.',
+      current_password: 'Current password',
+      temporary_password: 'Temporary password',
+      new_password: 'New password',
+      new_password_help: 'At least %{min} characters.',
+      confirm_password: 'Repeat the new password',
+      password_changed: 'Password changed. Your sessions on other devices have ended.',
+      wrong_current_password: 'The current password is wrong',
+      new_password_invalid: 'This password cannot be used',
+      required_title: 'Choose a new password',
+      required_help:
+        'The password of %{email} was reset. Enter the temporary password you were given, then choose a new one before you continue.',
     },
     time: {
       seconds: '1 second |||| %{smart_count} seconds',
@@ -24,8 +48,13 @@ const en: TranslationMessages = {
     },
     validation: {
       password: 'Must be between %{min} and %{max} characters',
+      password_unchanged: 'Must differ from the current password',
+      password_mismatch: 'Does not match the new password',
       email: 'Must be an email address',
       non_negative: 'Must be zero or more',
+      whole_rupiah: 'Must be whole rupiah',
+      bracket: 'Capital letters, digits or _ (e.g. VERY_LOW), at most 40',
+      percent_or_flat: 'Give a percent or a flat amount, one of the two',
       region_code: {
         PROVINCE: 'Must be a Kemendagri province code (e.g. 51)',
         REGENCY: 'Must be a Kemendagri regency/city code (e.g. 51.04)',
@@ -67,6 +96,19 @@ const en: TranslationMessages = {
       VILLAGE_GOVERNMENT: 'Village government',
       OTHER: 'Other',
     },
+    program: {
+      JKK: 'JKK (work accident)',
+      JKM: 'JKM (death)',
+      JHT: 'JHT (old age)',
+      JP: 'JP (pension)',
+      JKP: 'JKP (job loss)',
+    },
+    category: {
+      PU: 'PU (wage earners)',
+      BPU: 'BPU (informal workers)',
+      JAKON: 'Construction (JAKON)',
+      PMI: 'Migrant workers (PMI)',
+    },
     partner_status: {
       ACTIVE: 'Active',
       SUSPENDED: 'Suspended',
@@ -78,6 +120,14 @@ const en: TranslationMessages = {
       new_password: 'New password',
       new_password_help: 'Leave empty to keep the current password.',
       password_help: 'At least %{min} characters.',
+      reset_password: 'Reset password',
+      reset_password_title: 'Reset the password of %{name}',
+      reset_password_help:
+        "Every session of this account ends. Give this temporary password to the account's holder; it must be changed at the next sign-in.",
+      reset_password_confirm: 'Reset',
+      reset_password_done: 'Password reset. The holder must change it at the next sign-in.',
+      temporary_password: 'Temporary password',
+      no_scope_options: 'Nothing matching within your scope',
       scope: 'Scope',
       scope_help: {
         none: 'This role sees the whole program.',
@@ -88,6 +138,9 @@ const en: TranslationMessages = {
     },
   },
   resources: {
+    Account: {
+      name: 'My account',
+    },
     Regency: {
       name: 'Regency |||| Regencies',
       fields: {
@@ -156,6 +209,7 @@ const en: TranslationMessages = {
         partnerId: 'Partner organisation',
         active: 'Active',
         lastLoginAt: 'Last sign-in',
+        mustChangePassword: 'Must change password',
         createdAt: 'Created',
         updatedAt: 'Updated',
       },
@@ -164,6 +218,25 @@ const en: TranslationMessages = {
         role: 'Role',
         regencyId: 'Regency',
         active: 'Active',
+      },
+    },
+    ContributionRate: {
+      name: 'Contribution rate |||| Contribution rates',
+      fields: {
+        id: 'ID',
+        program: 'Program',
+        category: 'Category',
+        bracket: 'Class / tier',
+        percent: 'Percent',
+        flatAmount: 'Flat amount',
+        minimumAmount: 'Minimum contribution',
+        maximumBase: 'Base cap',
+        validFrom: 'Valid from',
+        validTo: 'Valid to',
+        legalBasis: 'Legal basis',
+        inForceOn: 'In force on',
+        createdAt: 'Created',
+        updatedAt: 'Updated',
       },
     },
     PartnerOrganisation: {

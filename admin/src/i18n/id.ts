@@ -220,6 +220,9 @@ const id: TranslationMessages = {
   lindung: {
     title: 'Lindung',
     tagline: 'Kepesertaan BPJS Ketenagakerjaan',
+    // The app bar's user menu, named after the signed-in user; the language menu on a phone.
+    user_menu: 'Profil %{name}',
+    language: 'Bahasa: %{language}',
     auth: {
       email: 'Email',
       password: 'Kata sandi',
@@ -231,6 +234,27 @@ const id: TranslationMessages = {
       too_many_attempts_overall:
         'Terlalu banyak percobaan masuk yang gagal saat ini, sehingga proses masuk dihentikan sementara. Coba lagi dalam %{wait}.',
       server_unreachable: 'Server tidak dapat dihubungi. Silakan coba lagi.',
+      account_inactive: 'Akun Anda telah dinonaktifkan. Hubungi administrator program Lindung untuk mengaktifkannya kembali.',
+      account_inactive_official:
+        'Akun Anda telah dinonaktifkan. Hubungi pejabat kabupaten Anda atau administrator program Lindung untuk mengaktifkannya kembali.',
+    },
+    account: {
+      title: 'Akun saya',
+      details: 'Data akun',
+      last_sign_in: 'Terakhir masuk',
+      change_password: 'Ganti kata sandi',
+      change_password_help: 'Sesi Anda di perangkat lain akan diakhiri; sesi ini tetap berjalan.',
+      current_password: 'Kata sandi saat ini',
+      temporary_password: 'Kata sandi sementara',
+      new_password: 'Kata sandi baru',
+      new_password_help: 'Minimal %{min} karakter.',
+      confirm_password: 'Ulangi kata sandi baru',
+      password_changed: 'Kata sandi telah diganti. Sesi Anda di perangkat lain telah diakhiri.',
+      wrong_current_password: 'Kata sandi saat ini salah',
+      new_password_invalid: 'Kata sandi ini tidak dapat dipakai',
+      required_title: 'Buat kata sandi baru',
+      required_help:
+        'Kata sandi akun %{email} telah diatur ulang. Masukkan kata sandi sementara yang Anda terima, lalu buat kata sandi baru sebelum melanjutkan.',
     },
     time: {
       seconds: '%{smart_count} detik',
@@ -239,8 +263,13 @@ const id: TranslationMessages = {
     },
     validation: {
       password: 'Panjangnya harus %{min} sampai %{max} karakter',
+      password_unchanged: 'Harus berbeda dari kata sandi saat ini',
+      password_mismatch: 'Tidak sama dengan kata sandi baru',
       email: 'Harus berupa alamat email',
       non_negative: 'Tidak boleh negatif',
+      whole_rupiah: 'Harus rupiah bulat, tanpa sen',
+      bracket: 'Huruf kapital, angka atau _ (mis. VERY_LOW), paling banyak 40',
+      percent_or_flat: 'Isi persentase atau jumlah tetap, salah satu saja',
       region_code: {
         PROVINCE: 'Harus berupa kode provinsi Kemendagri (mis. 51)',
         REGENCY: 'Harus berupa kode kabupaten/kota Kemendagri (mis. 51.04)',
@@ -286,6 +315,19 @@ const id: TranslationMessages = {
       ACTIVE: 'Aktif',
       SUSPENDED: 'Ditangguhkan',
     },
+    program: {
+      JKK: 'JKK (kecelakaan kerja)',
+      JKM: 'JKM (kematian)',
+      JHT: 'JHT (hari tua)',
+      JP: 'JP (pensiun)',
+      JKP: 'JKP (kehilangan pekerjaan)',
+    },
+    category: {
+      PU: 'PU (penerima upah)',
+      BPU: 'BPU (bukan penerima upah)',
+      JAKON: 'Jasa konstruksi',
+      PMI: 'Pekerja migran (PMI)',
+    },
     village: {
       type_from_code: 'Jenis (menurut kode): %{type}',
     },
@@ -293,6 +335,14 @@ const id: TranslationMessages = {
       new_password: 'Kata sandi baru',
       new_password_help: 'Kosongkan untuk mempertahankan kata sandi saat ini.',
       password_help: 'Minimal %{min} karakter.',
+      reset_password: 'Atur ulang kata sandi',
+      reset_password_title: 'Atur ulang kata sandi %{name}',
+      reset_password_help:
+        'Semua sesi akun ini akan diakhiri. Sampaikan kata sandi sementara ini kepada pemilik akun; ia harus menggantinya saat masuk berikutnya.',
+      reset_password_confirm: 'Atur ulang',
+      reset_password_done: 'Kata sandi telah diatur ulang. Pemilik akun harus menggantinya saat masuk berikutnya.',
+      temporary_password: 'Kata sandi sementara',
+      no_scope_options: 'Tidak ada pilihan yang cocok dalam cakupan Anda',
       scope: 'Cakupan',
       scope_help: {
         none: 'Peran ini melihat seluruh program.',
@@ -303,6 +353,9 @@ const id: TranslationMessages = {
     },
   },
   resources: {
+    Account: {
+      name: 'Akun saya',
+    },
     Regency: {
       name: 'Kabupaten/Kota',
       fields: {
@@ -371,6 +424,7 @@ const id: TranslationMessages = {
         partnerId: 'Organisasi mitra',
         active: 'Aktif',
         lastLoginAt: 'Terakhir masuk',
+        mustChangePassword: 'Harus mengganti kata sandi',
         createdAt: 'Dibuat',
         updatedAt: 'Diperbarui',
       },
@@ -379,6 +433,25 @@ const id: TranslationMessages = {
         role: 'Peran',
         regencyId: 'Kabupaten/Kota',
         active: 'Aktif',
+      },
+    },
+    ContributionRate: {
+      name: 'Tarif iuran',
+      fields: {
+        id: 'ID',
+        program: 'Program',
+        category: 'Kategori',
+        bracket: 'Kelas / golongan',
+        percent: 'Persen',
+        flatAmount: 'Jumlah tetap',
+        minimumAmount: 'Iuran minimum',
+        maximumBase: 'Batas dasar perhitungan',
+        validFrom: 'Berlaku sejak',
+        validTo: 'Berlaku sampai',
+        legalBasis: 'Dasar hukum',
+        inForceOn: 'Berlaku pada tanggal',
+        createdAt: 'Dibuat',
+        updatedAt: 'Diperbarui',
       },
     },
     PartnerOrganisation: {

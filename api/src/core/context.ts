@@ -1,4 +1,5 @@
 import type { Role, Scope } from '@lindung/domain';
+import type DataLoader from 'dataloader';
 import type { Logger } from 'pino';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Config } from '../config';
@@ -17,6 +18,8 @@ export interface Actor {
   scopeActive: boolean;
   /** The sign-in session (refresh-token family) the access token belongs to. */
   sessionId: string;
+  /** After a password reset: refused everything but the operations marked @AllowDuringPasswordChange. */
+  mustChangePassword: boolean;
 }
 
 /** Process-wide services, built once at start. */
@@ -49,6 +52,8 @@ export interface RequestContext {
   afterCommit: Array<(em: EntityManager) => unknown>;
   /** The client's address: the socket's, or X-Forwarded-For's when TRUST_PROXY says so. */
   clientIp: string;
+  /** Per-request DataLoaders of the `@Relation` fields (core/relations.ts), one per relation. */
+  loaders: Map<object, DataLoader<string, unknown>>;
   /** The refresh-token cookie of the portal's session (see modules/auth/session-cookie.ts). */
   sessionCookie: SessionCookie;
 }

@@ -4,6 +4,7 @@ import { getNullableType, isListType, Kind, type DocumentNode, type FragmentDefi
 import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
 import { AppError, ErrorCode } from './errors';
 import { LIMITS } from './limits';
+import { relationOf } from './relations';
 
 export const QUERY_TOO_COSTLY = 'QUERY_TOO_COSTLY';
 
@@ -23,7 +24,9 @@ export function rowsOf(args: Record<string, unknown>): number {
  */
 export const listEstimator: ComplexityEstimator = ({ field, args, childComplexity }) => {
   const paged = field.args.some((arg) => arg.name === 'perPage') && isListType(getNullableType(field.type));
-  return 1 + childComplexity * (paged ? rowsOf(args) : 1);
+  // A nested to-many relation returns at most its declared `max` rows per parent.
+  const nested = relationOf(field)?.max;
+  return 1 + childComplexity * (paged ? rowsOf(args) : (nested ?? 1));
 };
 
 /**

@@ -1,5 +1,6 @@
-import type { Pool } from 'pg';
+import { types, type Pool } from 'pg';
 import { DataSource } from 'typeorm';
+import { ContributionRate } from '../modules/contributions/contribution-rate.entity';
 import { PartnerOrganisation } from '../modules/partners/partner-organisation.entity';
 import { District } from '../modules/regions/district.entity';
 import { Regency } from '../modules/regions/regency.entity';
@@ -7,9 +8,19 @@ import { Village } from '../modules/regions/village.entity';
 import { User } from '../modules/users/user.entity';
 import { InitialSchema1764000000000 } from './migrations/1764000000000-initial-schema';
 import { SessionsAndLoginLimits1764100000000 } from './migrations/1764100000000-sessions-and-login-limits';
+import { PasswordChangeRequired1764200000000 } from './migrations/1764200000000-password-change-required';
+import { ContributionRates1764300000000 } from './migrations/1764300000000-contribution-rates';
 
-export const entities = [Regency, District, Village, PartnerOrganisation, User];
-export const migrations = [InitialSchema1764000000000, SessionsAndLoginLimits1764100000000];
+// A `date` is a calendar day: keep PostgreSQL's YYYY-MM-DD instead of a JavaScript Date at local midnight.
+types.setTypeParser(types.builtins.DATE, (value) => value);
+
+export const entities = [Regency, District, Village, PartnerOrganisation, User, ContributionRate];
+export const migrations = [
+  InitialSchema1764000000000,
+  SessionsAndLoginLimits1764100000000,
+  PasswordChangeRequired1764200000000,
+  ContributionRates1764300000000,
+];
 
 /** The pool settings `createDataSource` needs (see config.ts for their meaning and defaults; 0 turns a PostgreSQL timeout off). */
 export interface PoolSettings {

@@ -8,6 +8,11 @@ export function passwordProblem(password: string): string | null {
   return null;
 }
 
+/** A new password: the same strength rule, and not the password it replaces. */
+export function newPasswordProblem(current: string, next: string): string | null {
+  return passwordProblem(next) ?? (next === current ? 'must differ from the current password' : null);
+}
+
 // Deliberately simple: the address is confirmed by use, not by a regular expression.
 export function emailProblem(email: string): string | null {
   return /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email) && email.length <= 254 ? null : 'must be an email address';

@@ -5,3 +5,4 @@ export * from './nik';
 export * from './partners';
 export * from './accounts';
 export * from './lists';
+export * from './contributions';

@@ -1,4 +1,4 @@
-import { Role } from './roles';
+import { Role, ROLES } from './roles';
 
 /**
  * Every GraphQL operation declares exactly one of these (the API's `@Allow`), and the portal's
@@ -13,17 +13,25 @@ export const Permission = {
   RegionWrite: 'RegionWrite',
   UserRead: 'UserRead',
   UserWrite: 'UserWrite',
+  /**
+   * Create, edit and reset the password of village-head accounts only (ACCOUNT_WRITE_ROLES); which
+   * ones — those of the caller's own regency — is the row scope, applied by the API as for any record.
+   */
+  VillageHeadAccountWrite: 'VillageHeadAccountWrite',
   PartnerRead: 'PartnerRead',
+  /** Contribution rates: every role reads them (amounts are computed from them); ADMIN keeps them. */
+  RateRead: 'RateRead',
+  RateWrite: 'RateWrite',
 } as const;
 export type Permission = (typeof Permission)[keyof typeof Permission];
 export const PERMISSIONS: readonly Permission[] = Object.values(Permission);
 
-const EVERY_SIGNED_IN: readonly Permission[] = [Permission.SignedIn, Permission.RegionRead];
+const EVERY_SIGNED_IN: readonly Permission[] = [Permission.SignedIn, Permission.RegionRead, Permission.RateRead];
 
 /** The permission matrix. Scope (which rows) is applied separately, in the API's data layer. */
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   ADMIN: PERMISSIONS.filter((p) => p !== Permission.Public),
-  REGENCY_OFFICIAL: [...EVERY_SIGNED_IN, Permission.UserRead, Permission.PartnerRead],
+  REGENCY_OFFICIAL: [...EVERY_SIGNED_IN, Permission.UserRead, Permission.VillageHeadAccountWrite, Permission.PartnerRead],
   VILLAGE_HEAD: [...EVERY_SIGNED_IN, Permission.PartnerRead],
   PARTNER: [...EVERY_SIGNED_IN, Permission.PartnerRead],
   AUDITOR: [...EVERY_SIGNED_IN, Permission.UserRead, Permission.PartnerRead],
@@ -36,31 +44,74 @@ export function hasPermission(role: Role | null | undefined, permission: Permiss
   return ROLE_PERMISSIONS[role]?.includes(permission) ?? false;
 }
 
-/** react-admin's actions, mapped to the permission each one needs, per portal resource. */
-export type ResourceAction = 'list' | 'show' | 'create' | 'edit' | 'delete' | 'export';
-export type ResourceName = 'Regency' | 'District' | 'Village' | 'User' | 'PartnerOrganisation';
+/**
+ * The account-writing permissions and the roles of the accounts each one covers. A write to an
+ * account needs the account's role — before and after the write — to be covered by one the caller
+ * holds; the row scope (which regency) is applied on top, like for any other record.
+ */
+export const ACCOUNT_WRITE_ROLES: Readonly<Partial<Record<Permission, readonly Role[]>>> = {
+  [Permission.UserWrite]: ROLES,
+  [Permission.VillageHeadAccountWrite]: [Role.VILLAGE_HEAD],
+};
 
-const readWrite = (read: Permission, write: Permission | null): Record<ResourceAction, Permission | null> => ({
+/** The roles of the accounts a caller of this role may create, edit or reset (in ROLES order). */
+export function writableAccountRoles(role: Role | null | undefined): Role[] {
+  const covered = new Set<Role>();
+  for (const [permission, roles] of Object.entries(ACCOUNT_WRITE_ROLES) as [Permission, readonly Role[]][]) {
+    if (hasPermission(role, permission)) roles.forEach((r) => covered.add(r));
+  }
+  return ROLES.filter((r) => covered.has(r));
+}
+
+/** Who may (re)activate or reset an account of this role: the roles whose permissions cover it. */
+export function accountManagerRoles(accountRole: Role): Role[] {
+  return ROLES.filter((role) => writableAccountRoles(role).includes(accountRole));
+}
+
+/** react-admin's actions, mapped to the permission each one needs (any one of them), per portal resource. */
+export type ResourceAction = 'list' | 'show' | 'create' | 'edit' | 'delete' | 'export';
+export type ResourceName = 'Regency' | 'District' | 'Village' | 'User' | 'PartnerOrganisation' | 'ContributionRate' | 'Account';
+type Needed = Permission | readonly Permission[] | null;
+
+const readWrite = (read: Permission, write: Needed, remove: Needed = write): Record<ResourceAction, Needed> => ({
   list: read,
   show: read,
   export: read,
   create: write,
   edit: write,
-  delete: write,
+  delete: remove,
 });
 
-export const RESOURCE_PERMISSIONS: Readonly<Record<ResourceName, Record<ResourceAction, Permission | null>>> = {
+export const RESOURCE_PERMISSIONS: Readonly<Record<ResourceName, Record<ResourceAction, Needed>>> = {
   Regency: readWrite(Permission.RegionRead, Permission.RegionWrite),
   District: readWrite(Permission.RegionRead, Permission.RegionWrite),
   Village: readWrite(Permission.RegionRead, Permission.RegionWrite),
-  User: readWrite(Permission.UserRead, Permission.UserWrite),
+  User: readWrite(Permission.UserRead, [Permission.UserWrite, Permission.VillageHeadAccountWrite], Permission.UserWrite),
   PartnerOrganisation: readWrite(Permission.PartnerRead, null),
+  ContributionRate: readWrite(Permission.RateRead, Permission.RateWrite),
+  /** The portal's "my account" page (the caller's own account, read with `me`): every signed-in role. */
+  Account: { list: Permission.SignedIn, show: null, export: null, create: null, edit: null, delete: null },
 };
 
-/** The portal's `canAccess`: may this role perform this action on this resource at all? */
-export function canAccess(role: Role | null | undefined, resource: string, action: string): boolean {
+/**
+ * The portal's `canAccess`: may this role perform this action on this resource at all? Given the
+ * record, a write to an account also needs the account's role to be one the caller may write.
+ */
+export function canAccess(
+  role: Role | null | undefined,
+  resource: string,
+  action: string,
+  record?: { role?: unknown } | null,
+): boolean {
   const actions = RESOURCE_PERMISSIONS[resource as ResourceName];
   if (!actions) return false;
   const needed = actions[action as ResourceAction];
-  return needed != null && hasPermission(role, needed);
+  if (needed == null) return false;
+  const permissions: readonly Permission[] = typeof needed === 'string' ? [needed] : needed;
+  if (!permissions.some((permission) => hasPermission(role, permission))) return false;
+  const writes = action === 'create' || action === 'edit' || action === 'delete';
+  if (resource === 'User' && writes && typeof record?.role === 'string') {
+    return (writableAccountRoles(role) as string[]).includes(record.role);
+  }
+  return true;
 }

@@ -10,6 +10,7 @@ import {
 } from 'react-admin';
 import { villageTypeChoices } from '../../common/choices';
 import { LocaleDateField } from '../../common/fields';
+import { ResponsiveDataTable } from '../../common/ResponsiveDataTable';
 
 export const DistrictShow = () => (
   <Show>
@@ -26,13 +27,18 @@ export const DistrictShow = () => (
         perPage={25}
         pagination={<Pagination />}
       >
-        <DataTable bulkActionButtons={false}>
+        <ResponsiveDataTable
+          bulkActionButtons={false}
+          primaryText={(record) => record.name}
+          tertiaryText={(record) => record.code}
+          secondaryText={<SelectField source="type" choices={villageTypeChoices} />}
+        >
           <DataTable.Col source="code" />
           <DataTable.Col source="name" />
           <DataTable.Col source="type">
             <SelectField source="type" choices={villageTypeChoices} />
           </DataTable.Col>
-        </DataTable>
+        </ResponsiveDataTable>
       </ReferenceManyField>
     </SimpleShowLayout>
   </Show>

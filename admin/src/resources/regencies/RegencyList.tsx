@@ -1,4 +1,6 @@
-import { DataTable, List, SearchInput, TextInput } from 'react-admin';
+import { DataTable, List, SearchInput, TextField, TextInput, useTranslate } from 'react-admin';
+import { LocaleNumberField } from '../../common/fields';
+import { ResponsiveDataTable, TextLine } from '../../common/ResponsiveDataTable';
 import { useIntlLocale } from '../../i18n/useIntlLocale';
 
 const regencyFilters = [
@@ -6,17 +8,34 @@ const regencyFilters = [
   <TextInput key="provinceCode" source="provinceCode" label="resources.Regency.filters.provinceCode" />,
 ];
 
+/** A phone's second line: the province and the workforce target. */
+const RegencySummary = () => {
+  const translate = useTranslate();
+  return (
+    <TextLine>
+      <TextField source="province" />
+      <span>
+        {translate('resources.Regency.fields.workforceTarget')}: <LocaleNumberField source="workforceTarget" />
+      </span>
+    </TextLine>
+  );
+};
+
 export const RegencyList = () => {
   const locales = useIntlLocale();
   return (
     <List filters={regencyFilters} sort={{ field: 'code', order: 'ASC' }} perPage={25}>
-      <DataTable>
+      <ResponsiveDataTable
+        primaryText={(record) => record.name}
+        tertiaryText={(record) => record.code}
+        secondaryText={<RegencySummary />}
+      >
         <DataTable.Col source="code" />
         <DataTable.Col source="name" />
         <DataTable.Col source="province" />
         <DataTable.NumberCol source="workforceTarget" locales={locales} />
         <DataTable.NumberCol source="population" locales={locales} />
-      </DataTable>
+      </ResponsiveDataTable>
     </List>
   );
 };

@@ -7,6 +7,7 @@ import {
   TextField,
 } from 'react-admin';
 import { LocaleDateField, LocaleNumberField } from '../../common/fields';
+import { ResponsiveDataTable } from '../../common/ResponsiveDataTable';
 
 export const RegencyShow = () => (
   <Show>
@@ -27,10 +28,14 @@ export const RegencyShow = () => (
         perPage={25}
         pagination={<Pagination />}
       >
-        <DataTable bulkActionButtons={false}>
+        <ResponsiveDataTable
+          bulkActionButtons={false}
+          primaryText={(record) => record.name}
+          tertiaryText={(record) => record.code}
+        >
           <DataTable.Col source="code" />
           <DataTable.Col source="name" />
-        </DataTable>
+        </ResponsiveDataTable>
       </ReferenceManyField>
     </SimpleShowLayout>
   </Show>

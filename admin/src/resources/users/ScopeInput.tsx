@@ -3,9 +3,13 @@ import { Typography } from '@mui/material';
 import { AutocompleteInput, FormDataConsumer, ReferenceInput, required, useTranslate } from 'react-admin';
 
 const searchByQ = (q: string) => ({ q });
+const NO_OPTIONS = 'lindung.user.no_scope_options';
 
-/** The scope input of the chosen role: a regency, a village or a partner organisation, or none. */
-export const ScopeInput = () => {
+/**
+ * The scope input of the chosen role: a regency, a village or a partner organisation, or none.
+ * `filter` keeps the choices inside the caller's own scope (a regency official: its regency).
+ */
+export const ScopeInput = ({ filter = {} }: { filter?: Record<string, string> }) => {
   const translate = useTranslate();
   return (
     <FormDataConsumer<{ role?: Role }>>
@@ -17,19 +21,19 @@ export const ScopeInput = () => {
           case 'regency':
             return (
               <ReferenceInput source="regencyId" reference="Regency" sort={{ field: 'name', order: 'ASC' }}>
-                <AutocompleteInput optionText="name" filterToQuery={searchByQ} validate={required()} helperText={help} />
+                <AutocompleteInput optionText="name" filterToQuery={searchByQ} validate={required()} helperText={help} noOptionsText={NO_OPTIONS} />
               </ReferenceInput>
             );
           case 'village':
             return (
-              <ReferenceInput source="villageId" reference="Village" sort={{ field: 'name', order: 'ASC' }}>
-                <AutocompleteInput filterToQuery={searchByQ} validate={required()} helperText={help} />
+              <ReferenceInput source="villageId" reference="Village" sort={{ field: 'name', order: 'ASC' }} filter={filter}>
+                <AutocompleteInput filterToQuery={searchByQ} validate={required()} helperText={help} noOptionsText={NO_OPTIONS} />
               </ReferenceInput>
             );
           case 'partner':
             return (
-              <ReferenceInput source="partnerId" reference="PartnerOrganisation" sort={{ field: 'name', order: 'ASC' }}>
-                <AutocompleteInput optionText="name" filterToQuery={searchByQ} validate={required()} helperText={help} />
+              <ReferenceInput source="partnerId" reference="PartnerOrganisation" sort={{ field: 'name', order: 'ASC' }} filter={filter}>
+                <AutocompleteInput optionText="name" filterToQuery={searchByQ} validate={required()} helperText={help} noOptionsText={NO_OPTIONS} />
               </ReferenceInput>
             );
           default:

@@ -1,12 +1,22 @@
 import { BooleanField, DataTable, List, SelectField } from 'react-admin';
 import { roleChoices } from '../../common/choices';
 import { LocaleDateField } from '../../common/fields';
+import { ResponsiveDataTable, TextLine } from '../../common/ResponsiveDataTable';
 import { ScopeField } from './ScopeField';
 import { userFilters } from './userFilters';
 
 export const UserList = () => (
   <List filters={userFilters} sort={{ field: 'email', order: 'ASC' }} perPage={25}>
-    <DataTable>
+    <ResponsiveDataTable
+      primaryText={(record) => record.fullName || record.email}
+      secondaryText={
+        <TextLine>
+          <SelectField source="role" choices={roleChoices} />
+          <ScopeField link={false} />
+        </TextLine>
+      }
+      tertiaryText={(record) => (record.active ? '' : '✕')}
+    >
       <DataTable.Col source="email" />
       <DataTable.Col source="fullName" />
       <DataTable.Col source="role">
@@ -21,6 +31,6 @@ export const UserList = () => (
       <DataTable.Col source="lastLoginAt">
         <LocaleDateField source="lastLoginAt" showTime emptyText="—" />
       </DataTable.Col>
-    </DataTable>
+    </ResponsiveDataTable>
   </List>
 );

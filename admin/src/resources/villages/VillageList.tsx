@@ -1,10 +1,20 @@
 import { DataTable, List, ReferenceField, SelectField } from 'react-admin';
 import { villageTypeChoices } from '../../common/choices';
+import { ResponsiveDataTable, TextLine } from '../../common/ResponsiveDataTable';
 import { villageFilters } from './villageFilters';
 
 export const VillageList = () => (
   <List filters={villageFilters} sort={{ field: 'code', order: 'ASC' }} perPage={25}>
-    <DataTable>
+    <ResponsiveDataTable
+      primaryText={(record) => record.name}
+      tertiaryText={(record) => record.code}
+      secondaryText={
+        <TextLine>
+          <SelectField source="type" choices={villageTypeChoices} />
+          <ReferenceField source="districtId" reference="District" link={false} />
+        </TextLine>
+      }
+    >
       <DataTable.Col source="code" />
       <DataTable.Col source="name" />
       <DataTable.Col source="type">
@@ -16,6 +26,6 @@ export const VillageList = () => (
       <DataTable.Col source="regencyId" disableSort>
         <ReferenceField source="regencyId" reference="Regency" />
       </DataTable.Col>
-    </DataTable>
+    </ResponsiveDataTable>
   </List>
 );

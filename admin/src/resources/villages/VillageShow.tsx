@@ -11,6 +11,7 @@ import {
 } from 'react-admin';
 import { partnerStatusChoices, partnerTypeChoices, villageTypeChoices } from '../../common/choices';
 import { LocaleDateField } from '../../common/fields';
+import { ResponsiveDataTable } from '../../common/ResponsiveDataTable';
 
 /** The partner organisations based in the village, for the roles that may read them. */
 const VillagePartners = (props: { label?: string }) => {
@@ -25,7 +26,12 @@ const VillagePartners = (props: { label?: string }) => {
       perPage={10}
       pagination={<Pagination />}
     >
-      <DataTable bulkActionButtons={false}>
+      <ResponsiveDataTable
+        bulkActionButtons={false}
+        primaryText={(record) => record.name}
+        tertiaryText={<SelectField source="status" choices={partnerStatusChoices} className="RaSimpleList-tertiary" />}
+        secondaryText={<SelectField source="type" choices={partnerTypeChoices} />}
+      >
         <DataTable.Col source="name" />
         <DataTable.Col source="type">
           <SelectField source="type" choices={partnerTypeChoices} />
@@ -33,7 +39,7 @@ const VillagePartners = (props: { label?: string }) => {
         <DataTable.Col source="status">
           <SelectField source="status" choices={partnerStatusChoices} />
         </DataTable.Col>
-      </DataTable>
+      </ResponsiveDataTable>
     </ReferenceManyField>
   );
 };

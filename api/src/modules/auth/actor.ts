@@ -55,6 +55,7 @@ export async function authenticate(header: string | undefined, services: AuthSer
       scope: current,
       scopeActive: record.partnerId === null || record.partnerStatus === PartnerStatus.ACTIVE,
       sessionId: claims.sid,
+      mustChangePassword: record.mustChangePassword,
     },
     authError: null,
   };
@@ -66,7 +67,7 @@ async function accountRecord(services: AuthServices, userId: string, sessionId: 
   if (cached) return cached;
   const rows: AccountRecord[] = await services.dataSource.query(
     `SELECT u.id, u.email, u.role, u.active, u.regency_id AS "regencyId", u.village_id AS "villageId",
-            u.partner_id AS "partnerId", p.status AS "partnerStatus",
+            u.partner_id AS "partnerId", p.status AS "partnerStatus", u.must_change_password AS "mustChangePassword",
             (s.id IS NOT NULL AND s.revoked_at IS NULL) AS "sessionLive", s.expires_at AS "sessionExpiresAt"
      FROM users u
      LEFT JOIN partner_organisations p ON p.id = u.partner_id

@@ -19,6 +19,8 @@ export interface AccountRecord {
   villageId: string | null;
   partnerId: string | null;
   partnerStatus: string | null;
+  /** After a password reset, until the account changes it (the users trigger announces changes). */
+  mustChangePassword: boolean;
   sessionLive: boolean;
   sessionExpiresAt: Date | null;
 }

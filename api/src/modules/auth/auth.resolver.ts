@@ -1,10 +1,10 @@
 import { Permission } from '@lindung/domain';
 import { Args, Ctx, Mutation, Query, Resolver } from 'type-graphql';
-import { Allow } from '../../core/access';
+import { Allow, AllowDuringPasswordChange } from '../../core/access';
 import type { RequestContext } from '../../core/context';
 import { OwnTransactions } from '../../core/transaction';
 import { User } from '../users/user.entity';
-import { AuthPayload, LoginArgs, RefreshTokenArgs } from './auth.types';
+import { AuthPayload, ChangePasswordArgs, LoginArgs, RefreshTokenArgs } from './auth.types';
 import { authService } from './auth.service';
 
 @Resolver()
@@ -23,14 +23,28 @@ export class AuthResolver {
   }
 
   @Allow(Permission.Public)
+  @AllowDuringPasswordChange()
   @Mutation(() => Boolean, { description: "Ends the refresh token's session (argument or cookie), else the caller's own" })
   logout(@Ctx() ctx: RequestContext, @Args() { refreshToken }: RefreshTokenArgs) {
     return authService.logout(ctx, refreshToken);
   }
 
   @Allow(Permission.SignedIn)
+  @AllowDuringPasswordChange()
   @Query(() => User)
   me(@Ctx() ctx: RequestContext) {
     return authService.me(ctx);
+  }
+
+  @Allow(Permission.SignedIn)
+  @AllowDuringPasswordChange()
+  @OwnTransactions('verifies the current password without holding a connection; wrong ones must stay counted')
+  @Mutation(() => Boolean, {
+    description:
+      "Changes the caller's password (a wrong current password counts as a failed sign-in); clears mustChangePassword " +
+      "and ends the account's other sessions, this one continues",
+  })
+  changePassword(@Ctx() ctx: RequestContext, @Args() { currentPassword, newPassword }: ChangePasswordArgs) {
+    return authService.changePassword(ctx, currentPassword, newPassword);
   }
 }

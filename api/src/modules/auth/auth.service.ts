@@ -1,15 +1,16 @@
-import { normaliseEmail } from '@lindung/domain';
+import { accountManagerRoles, newPasswordProblem, normaliseEmail, type Role } from '@lindung/domain';
 import type { RequestContext } from '../../core/context';
-import { unauthenticated } from '../../core/errors';
+import { badUserInput, conflict, unauthenticated } from '../../core/errors';
 import { runInTransaction } from '../../core/transaction';
 import { User } from '../users/user.entity';
 import { forgetAccountAfterCommit } from './auth-cache';
 import type { AuthPayload } from './auth.types';
-import { verifyDecoy, verifyPassword } from './passwords';
+import { hashPassword, verifyDecoy, verifyPassword } from './passwords';
 import {
   findRefreshTokenForUpdate,
   issueRefreshToken,
   markRefreshTokenUsed,
+  revokeAllSessions,
   revokeSession,
   startSession,
   type IssuedRefreshToken,
@@ -33,7 +34,9 @@ export class AuthService {
       .where('account.email = :email', { email: normaliseEmail(email) })
       .getOne();
     const valid = user ? await verifyPassword(user.passwordHash, password) : await verifyDecoy(password);
-    if (!user || !valid || !user.active) throw unauthenticated(BAD_CREDENTIALS, { reason: 'BAD_CREDENTIALS' });
+    if (!user || !valid) throw unauthenticated(BAD_CREDENTIALS, { reason: 'BAD_CREDENTIALS' });
+    // Only the right password learns that the account exists but is switched off, and whom to ask.
+    if (!user.active) throw accountInactive(user.role);
     const payload = await runInTransaction(ctx, async () => {
       await ctx.em.update(User, { id: user.id }, { lastLoginAt: () => 'now()' });
       return this.payload(ctx, user, await startSession(ctx.em, user.id));
@@ -84,6 +87,44 @@ export class AuthService {
     return true;
   }
 
+  /**
+   * The caller changes its own password. As at sign-in, the attempt is counted first and the
+   * current password is verified (and the new one hashed) holding no connection; then one short
+   * transaction writes it, clears a reset's mustChangePassword and ends the account's other
+   * sessions — this one continues.
+   */
+  async changePassword(ctx: RequestContext, currentPassword: string, newPassword: string): Promise<boolean> {
+    const actor = ctx.actor!;
+    const problem = newPasswordProblem(currentPassword, newPassword);
+    if (problem) throw badUserInput({ newPassword: problem });
+    const admission = await ctx.app.loginLimits.admit(actor.email, ctx.clientIp);
+    if (admission.delayMs > 0) await sleep(admission.delayMs);
+    const user = await ctx.em
+      .createQueryBuilder(User, 'account')
+      .addSelect('account.passwordHash')
+      .where('account.id = :id', { id: actor.id })
+      .getOne();
+    if (!user) throw unauthenticated();
+    if (!(await verifyPassword(user.passwordHash, currentPassword))) {
+      throw badUserInput({ currentPassword: 'is not your current password' });
+    }
+    const passwordHash = await hashPassword(newPassword);
+    await runInTransaction(ctx, async () => {
+      // Only over the password just verified: a reset or change that came in between wins.
+      const result = await ctx.em
+        .createQueryBuilder()
+        .update(User)
+        .set({ passwordHash, mustChangePassword: false })
+        .where('id = :id AND password_hash = :verified AND active', { id: user.id, verified: user.passwordHash })
+        .execute();
+      if (!result.affected) throw conflict('PASSWORD_CHANGED', 'Your password was changed meanwhile; sign in again and retry');
+      await revokeAllSessions(ctx.em, user.id, { except: actor.sessionId });
+      forgetAccountAfterCommit(ctx, user.id);
+    });
+    await admission.succeeded();
+    return true;
+  }
+
   async me(ctx: RequestContext): Promise<User> {
     const user = await ctx.em.findOne(User, { where: { id: ctx.actor!.id } });
     if (!user) throw unauthenticated();
@@ -111,6 +152,12 @@ export class AuthService {
       user,
     };
   }
+}
+
+function accountInactive(role: Role) {
+  const askRoles = accountManagerRoles(role);
+  const whom = askRoles.includes('REGENCY_OFFICIAL') ? 'your regency official or a program administrator' : 'a program administrator';
+  return unauthenticated(`This account has been deactivated; ask ${whom} to reactivate it`, { reason: 'ACCOUNT_INACTIVE', askRoles });
 }
 
 function sleep(ms: number): Promise<void> {

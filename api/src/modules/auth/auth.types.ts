@@ -1,5 +1,7 @@
+import { passwordProblem } from '@lindung/domain';
 import { IsOptional, IsString, Length, MaxLength } from 'class-validator';
 import { ArgsType, Field, ObjectType } from 'type-graphql';
+import { domainRule } from '../../core/validators';
 import { User } from '../users/user.entity';
 
 @ObjectType()
@@ -42,4 +44,16 @@ export class RefreshTokenArgs {
   @IsString()
   @MaxLength(200)
   refreshToken?: string;
+}
+
+@ArgsType()
+export class ChangePasswordArgs {
+  @Field()
+  @IsString()
+  @Length(1, 256)
+  currentPassword: string;
+
+  @Field({ description: 'The same strength rule as for a new account; must differ from the current password' })
+  @domainRule('password', (v) => (typeof v === 'string' ? passwordProblem(v) : 'must be a string'))
+  newPassword: string;
 }

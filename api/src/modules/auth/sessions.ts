@@ -68,8 +68,12 @@ export async function revokeSession(em: EntityManager, sessionId: string): Promi
   await em.query(`UPDATE sessions SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL`, [sessionId]);
 }
 
-export async function revokeAllSessions(em: EntityManager, userId: string): Promise<void> {
-  await em.query(`UPDATE sessions SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL`, [userId]);
+/** Ends every session of the account, but `except` (the caller's own, when it changes its password). */
+export async function revokeAllSessions(em: EntityManager, userId: string, options: { except?: string } = {}): Promise<void> {
+  await em.query(
+    `UPDATE sessions SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL AND id IS DISTINCT FROM $2`,
+    [userId, options.except ?? null],
+  );
 }
 
 /** Housekeeping: sessions past their end are of no use to anyone (their tokens go with them). */

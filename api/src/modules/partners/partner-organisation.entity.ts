@@ -1,8 +1,12 @@
-import { PartnerStatus, PartnerType } from '@lindung/domain';
+import { PartnerStatus, PartnerType, Permission } from '@lindung/domain';
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity } from 'typeorm';
 import { BaseEntity } from '../../core/base.entity';
+import { Relation } from '../../core/relations';
 import { ScopedBy } from '../../core/scope';
+import { Regency } from '../regions/regency.entity';
+import { Village } from '../regions/village.entity';
+import { User } from '../users/user.entity';
 
 registerEnumType(PartnerType, { name: 'PartnerType' });
 registerEnumType(PartnerStatus, { name: 'PartnerStatus' });
@@ -47,4 +51,13 @@ export class PartnerOrganisation extends BaseEntity {
   @Field(() => String, { nullable: true })
   @Column({ name: 'contact_email', type: 'text', nullable: true })
   contactEmail: string | null;
+
+  @Relation(() => Regency, { from: 'regencyId', allow: Permission.RegionRead })
+  regency?: Regency | null;
+
+  @Relation(() => Village, { from: 'villageId', allow: Permission.RegionRead })
+  village?: Village | null;
+
+  @Relation(() => User, { by: 'partnerId', max: 100, orderBy: 'email', allow: Permission.UserRead })
+  users?: User[];
 }

@@ -1,7 +1,11 @@
+import { Permission } from '@lindung/domain';
 import { Field, Int, ObjectType } from 'type-graphql';
 import { Column, Entity } from 'typeorm';
 import { BaseEntity } from '../../core/base.entity';
+import { Relation } from '../../core/relations';
 import { ScopedBy } from '../../core/scope';
+import { PartnerOrganisation } from '../partners/partner-organisation.entity';
+import { District } from './district.entity';
 
 /** A kabupaten or kota (regency or city). */
 @ObjectType({ description: 'A kabupaten/kota (regency or city)' })
@@ -31,4 +35,10 @@ export class Regency extends BaseEntity {
   @Field(() => Int, { nullable: true })
   @Column({ type: 'integer', nullable: true })
   population: number | null;
+
+  @Relation(() => District, { by: 'regencyId', max: 100, orderBy: 'name', allow: Permission.RegionRead })
+  districts?: District[];
+
+  @Relation(() => PartnerOrganisation, { by: 'regencyId', max: 200, orderBy: 'name', allow: Permission.PartnerRead })
+  partnerOrganisations?: PartnerOrganisation[];
 }

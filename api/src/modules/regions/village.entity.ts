@@ -1,8 +1,11 @@
-import { VillageType } from '@lindung/domain';
+import { Permission, VillageType } from '@lindung/domain';
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity } from 'typeorm';
 import { BaseEntity } from '../../core/base.entity';
+import { Relation } from '../../core/relations';
 import { ScopedBy } from '../../core/scope';
+import { District } from './district.entity';
+import { Regency } from './regency.entity';
 
 registerEnumType(VillageType, {
   name: 'VillageType',
@@ -33,4 +36,10 @@ export class Village extends BaseEntity {
   @Field(() => ID)
   @Column({ name: 'regency_id', type: 'uuid' })
   regencyId: string;
+
+  @Relation(() => District, { from: 'districtId', allow: Permission.RegionRead })
+  district?: District | null;
+
+  @Relation(() => Regency, { from: 'regencyId', allow: Permission.RegionRead })
+  regency?: Regency | null;
 }

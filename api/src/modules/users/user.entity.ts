@@ -1,8 +1,12 @@
-import { Role } from '@lindung/domain';
+import { Permission, Role } from '@lindung/domain';
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity } from 'typeorm';
 import { BaseEntity } from '../../core/base.entity';
+import { Relation } from '../../core/relations';
 import { ScopedBy } from '../../core/scope';
+import { PartnerOrganisation } from '../partners/partner-organisation.entity';
+import { Regency } from '../regions/regency.entity';
+import { Village } from '../regions/village.entity';
 
 registerEnumType(Role, { name: 'Role' });
 
@@ -39,9 +43,22 @@ export class User extends BaseEntity {
   @Column({ name: 'partner_id', type: 'uuid', nullable: true })
   partnerId: string | null;
 
+  @Relation(() => Regency, { from: 'regencyId', allow: Permission.RegionRead })
+  regency?: Regency | null;
+
+  @Relation(() => Village, { from: 'villageId', allow: Permission.RegionRead })
+  village?: Village | null;
+
+  @Relation(() => PartnerOrganisation, { from: 'partnerId', allow: Permission.PartnerRead })
+  partner?: PartnerOrganisation | null;
+
   @Field()
   @Column({ default: true })
   active: boolean;
+
+  @Field({ description: 'Set by resetPassword: until the account changes its password, it may do nothing else' })
+  @Column({ name: 'must_change_password', default: false })
+  mustChangePassword: boolean;
 
   @Field(() => Date, { nullable: true })
   @Column({ name: 'last_login_at', type: 'timestamptz', nullable: true })

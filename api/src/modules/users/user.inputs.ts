@@ -112,3 +112,14 @@ export class UpdateUserArgs extends ScopeArgs {
   @IsBoolean()
   active?: boolean;
 }
+
+@ArgsType()
+export class ResetPasswordArgs {
+  @Field(() => ID)
+  @IsId()
+  userId: string;
+
+  @Field({ description: 'Given to the account holder; it must be changed at the next sign-in' })
+  @IsPassword()
+  temporaryPassword: string;
+}

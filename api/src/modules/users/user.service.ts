@@ -1,10 +1,11 @@
 import { normaliseEmail, REQUIRED_SCOPE, Role, type Scope } from '@lindung/domain';
 import type { SelectQueryBuilder } from 'typeorm';
+import { assertMayWriteAccountsOf } from '../../core/access';
 import type { RequestContext } from '../../core/context';
 import { badUserInput, conflict, type FieldProblems } from '../../core/errors';
 import { whereEquals } from '../../core/list';
 import { ResourceReader, withUniqueFields } from '../../core/resource';
-import { assertWithinScope } from '../../core/scope';
+import { assertWrittenWithinScope } from '../../core/scope';
 import { hashPassword } from '../auth/passwords';
 import { forgetAccountAfterCommit } from '../auth/auth-cache';
 import { revokeAllSessions } from '../auth/sessions';
@@ -41,8 +42,8 @@ export class UserService extends ResourceReader<User, UserFilter> {
   }
 
   async create(ctx: RequestContext, args: CreateUserArgs): Promise<User> {
+    assertMayWriteAccountsOf(ctx, args.role);
     const scope = await resolveScope(ctx, args.role, args, {});
-    assertWithinScope(ctx, User, scope);
     const user = ctx.em.create(User, {
       email: normaliseEmail(args.email),
       passwordHash: await hashPassword(args.password),
@@ -52,14 +53,15 @@ export class UserService extends ResourceReader<User, UserFilter> {
       active: args.active ?? true,
     });
     const saved = await withUniqueFields(UNIQUE, () => ctx.em.save(user));
+    await assertWrittenWithinScope(ctx, User, saved.id);
     return this.get(ctx, saved.id);
   }
 
   async update(ctx: RequestContext, args: UpdateUserArgs): Promise<User> {
     const user = await this.getForUpdate(ctx, args.id);
     const role = args.role ?? user.role;
+    assertMayWriteAccountsOf(ctx, user.role, role);
     const scope = await resolveScope(ctx, role, args, user);
-    assertWithinScope(ctx, User, scope);
     const deactivating = args.active === false && user.active;
     refuseSelfLockout(ctx, user, role, deactivating);
     const sessionsEnd =
@@ -74,8 +76,24 @@ export class UserService extends ResourceReader<User, UserFilter> {
     if (args.active !== undefined && args.active !== null) user.active = args.active;
     Object.assign(user, { role, ...scope });
     await withUniqueFields(UNIQUE, () => ctx.em.save(user));
+    await assertWrittenWithinScope(ctx, User, user.id);
     // A changed role, scope, password or a deactivation ends the account's sessions everywhere.
     if (sessionsEnd) await revokeAllSessions(ctx.em, user.id);
+    forgetAccountAfterCommit(ctx, user.id);
+    return this.get(ctx, user.id);
+  }
+
+  /**
+   * A temporary password the holder must change at the next sign-in (until then the API refuses
+   * the account everything else); every session of the account ends.
+   */
+  async resetPassword(ctx: RequestContext, id: string, temporaryPassword: string): Promise<User> {
+    const user = await this.getForUpdate(ctx, id);
+    assertMayWriteAccountsOf(ctx, user.role);
+    user.passwordHash = await hashPassword(temporaryPassword);
+    user.mustChangePassword = true;
+    await ctx.em.save(user);
+    await revokeAllSessions(ctx.em, user.id);
     forgetAccountAfterCommit(ctx, user.id);
     return this.get(ctx, user.id);
   }

@@ -1,0 +1,63 @@
+import { Alert, Card, CardContent, CardHeader, Stack } from '@mui/material';
+import {
+  EmailField,
+  Loading,
+  RecordContextProvider,
+  ResourceContextProvider,
+  SelectField,
+  SimpleShowLayout,
+  TextField,
+  Title,
+  useAuthenticated,
+  useTranslate,
+} from 'react-admin';
+import { roleChoices } from '../../common/choices';
+import { LocaleDateField } from '../../common/fields';
+import { ScopeField } from '../users/ScopeField';
+import { ChangePasswordForm } from './ChangePasswordForm';
+import { messageOf } from './formErrors';
+import { useMe } from './me';
+
+/** Shown the way the Indonesian reader expects: "25 November 2025 pukul 09.30" in `id`. */
+const LAST_SIGN_IN = { dateStyle: 'long', timeStyle: 'short' } as const;
+
+/** My account: who I am, what I may see (by name), when I last signed in, and a new password. */
+export const AccountPage = () => {
+  useAuthenticated();
+  const translate = useTranslate();
+  const { me, error } = useMe();
+
+  return (
+    <Stack spacing={2} sx={{ mt: 2, mb: 2, maxWidth: 720 }}>
+      <Title title="lindung.account.title" />
+      <Card>
+        <CardHeader title={translate('lindung.account.details')} />
+        <CardContent sx={{ pt: 0 }}>
+          {error ? (
+            <Alert severity="error">{translate(messageOf(error))}</Alert>
+          ) : !me ? (
+            <Loading />
+          ) : (
+            <ResourceContextProvider value="User">
+              <RecordContextProvider value={me}>
+                <SimpleShowLayout sx={{ p: 0 }}>
+                  <TextField source="fullName" emptyText="—" />
+                  <EmailField source="email" />
+                  <SelectField source="role" choices={roleChoices} />
+                  <ScopeField label="lindung.user.scope" />
+                  <LocaleDateField source="lastLoginAt" label="lindung.account.last_sign_in" showTime options={LAST_SIGN_IN} emptyText="—" />
+                </SimpleShowLayout>
+              </RecordContextProvider>
+            </ResourceContextProvider>
+          )}
+        </CardContent>
+      </Card>
+      <Card>
+        <CardHeader title={translate('lindung.account.change_password')} subheader={translate('lindung.account.change_password_help')} />
+        <CardContent sx={{ pt: 0 }}>
+          <ChangePasswordForm />
+        </CardContent>
+      </Card>
+    </Stack>
+  );
+};

@@ -1,0 +1,23 @@
+import { graphQLErrorsOf, toHttpError } from '../../errors';
+
+/**
+ * BAD_USER_INPUT's `extensions.fields` as form errors (translation keys), for the fields this form
+ * has words for; null when the error is not about those fields.
+ */
+export function fieldErrorsOf(
+  error: unknown,
+  words: Record<string, (problem: string) => string>,
+): Record<string, string> | null {
+  const first = graphQLErrorsOf(error)[0];
+  const fields = first?.extensions?.code === 'BAD_USER_INPUT' ? first.extensions.fields : undefined;
+  if (!fields) return null;
+  const known = Object.entries(fields).filter(([field]) => words[field]);
+  return known.length > 0 ? Object.fromEntries(known.map(([field, problem]) => [field, words[field](problem)])) : null;
+}
+
+/** What to tell the user about any other failure: a translation key, or words already translated. */
+export function messageOf(error: unknown): string {
+  if (graphQLErrorsOf(error).length === 0) return 'lindung.auth.server_unreachable';
+  const converted = toHttpError(error);
+  return converted instanceof Error ? converted.message : 'ra.notification.http_error';
+}

@@ -1,0 +1,83 @@
+import type { SelectQueryBuilder } from 'typeorm';
+import type { RequestContext } from '../../core/context';
+import { badUserInput, pgErrorCode } from '../../core/errors';
+import { whereEquals } from '../../core/list';
+import { ResourceReader } from '../../core/resource';
+import { ContributionRate } from './contribution-rate.entity';
+import type { ContributionRateFilter, CreateContributionRateArgs, UpdateContributionRateArgs } from './contribution-rate.inputs';
+
+const EXCLUSION_VIOLATION = '23P01';
+
+export class ContributionRateService extends ResourceReader<ContributionRate, ContributionRateFilter> {
+  protected readonly entity = ContributionRate;
+  protected readonly typeName = 'ContributionRate';
+  protected readonly alias = 'rate';
+  protected readonly sortable = { program: 'program', category: 'category', bracket: 'bracket', validFrom: 'validFrom', validTo: 'validTo', percent: 'percent' };
+  protected readonly defaultSort = 'program';
+  protected readonly searchColumns = ['rate.program', 'rate.category', 'rate.bracket', 'rate.legalBasis'];
+
+  protected applyFilter(qb: SelectQueryBuilder<ContributionRate>, filter: ContributionRateFilter): void {
+    whereEquals(qb, 'rate.program', filter.program);
+    whereEquals(qb, 'rate.category', filter.category);
+    if (filter.inForceOn) {
+      qb.andWhere('rate.validFrom <= :inForceOn AND (rate.validTo IS NULL OR rate.validTo >= :inForceOn)', { inForceOn: filter.inForceOn });
+    }
+  }
+
+  /** Every rate in force on a day (what a contribution is computed from). */
+  inForceOn(ctx: RequestContext, day: string): Promise<ContributionRate[]> {
+    return this.query(ctx, { inForceOn: day }).getMany();
+  }
+
+  async create(ctx: RequestContext, args: CreateContributionRateArgs): Promise<ContributionRate> {
+    const rate = ctx.em.create(ContributionRate, {
+      program: args.program,
+      category: args.category,
+      bracket: args.bracket ?? null,
+      percent: args.percent ?? null,
+      flatAmount: args.flatAmount ?? null,
+      minimumAmount: args.minimumAmount ?? null,
+      maximumBase: args.maximumBase ?? null,
+      validFrom: args.validFrom,
+      validTo: args.validTo ?? null,
+      legalBasis: args.legalBasis ?? null,
+    });
+    return this.save(ctx, rate);
+  }
+
+  async update(ctx: RequestContext, args: UpdateContributionRateArgs): Promise<ContributionRate> {
+    const rate = await this.getForUpdate(ctx, args.id);
+    for (const key of ['bracket', 'percent', 'flatAmount', 'minimumAmount', 'maximumBase', 'validTo', 'legalBasis'] as const) {
+      if (args[key] !== undefined) (rate as unknown as Record<string, unknown>)[key] = args[key];
+    }
+    if (args.validFrom != null) rate.validFrom = args.validFrom;
+    return this.save(ctx, rate);
+  }
+
+  private async save(ctx: RequestContext, rate: ContributionRate): Promise<ContributionRate> {
+    refuseInconsistent(rate);
+    try {
+      return await ctx.em.save(rate);
+    } catch (error) {
+      if (pgErrorCode(error) === EXCLUSION_VIOLATION) {
+        throw badUserInput({ validFrom: `overlaps another ${rate.category} ${rate.program} rate${rate.bracket ? ` (${rate.bracket})` : ''} in force on some of these days` });
+      }
+      throw error;
+    }
+  }
+}
+
+/** A percentage or a flat amount, never both; a validity that ends before it starts is no validity. */
+function refuseInconsistent(rate: ContributionRate): void {
+  if ((rate.percent === null) === (rate.flatAmount === null)) {
+    throw badUserInput({ percent: 'give either a percent or a flat amount', flatAmount: 'give either a percent or a flat amount' });
+  }
+  if (rate.flatAmount !== null && (rate.minimumAmount !== null || rate.maximumBase !== null)) {
+    throw badUserInput({ minimumAmount: 'only a percentage has a minimum or a base cap' });
+  }
+  if (rate.validTo !== null && rate.validTo < rate.validFrom) {
+    throw badUserInput({ validTo: 'must not be before validFrom' });
+  }
+}
+
+export const contributionRateService = new ContributionRateService();

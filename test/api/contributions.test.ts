@@ -1,0 +1,92 @@
+import { failure, gql, ok, tokenOf, type DemoAccount } from '../support/api';
+
+const FIELDS = 'id program category bracket percent flatAmount minimumAmount maximumBase validFrom validTo legalBasis';
+const LIST = `query($filter: ContributionRateFilter) { allContributionRates(perPage: 100, filter: $filter) { ${FIELDS} } _allContributionRatesMeta(filter: $filter) { count } }`;
+const CREATE = `mutation($program: Program!, $category: Category!, $bracket: String, $percent: Float, $flatAmount: Money, $minimumAmount: Money, $maximumBase: Money, $validFrom: Date!, $validTo: Date) {
+  createContributionRate(program: $program, category: $category, bracket: $bracket, percent: $percent, flatAmount: $flatAmount,
+    minimumAmount: $minimumAmount, maximumBase: $maximumBase, validFrom: $validFrom, validTo: $validTo) { ${FIELDS} } }`;
+const UPDATE = `mutation($id: ID!, $validTo: Date) { updateContributionRate(id: $id, validTo: $validTo) { ${FIELDS} } }`;
+const DELETE = `mutation($id: ID!) { deleteContributionRate(id: $id) { id } }`;
+
+describe('contribution rates', () => {
+  it.each(['admin', 'pejabatGianyar', 'perbekelMas', 'mitraSanggar', 'auditor'] as DemoAccount[])(
+    'should let %s read the rates in force, seeded from DOMAIN.md',
+    async (account) => {
+      const data = await ok(LIST, { filter: { category: 'BPU', inForceOn: '2025-10-01' } }, await tokenOf(account));
+      const byProgram = Object.fromEntries(data.allContributionRates.map((r: { program: string }) => [r.program, r]));
+      expect(data._allContributionRatesMeta.count).toBe(3);
+      expect(byProgram.JKK).toMatchObject({ percent: 1, minimumAmount: 10_000, flatAmount: null, validFrom: '2015-07-01', validTo: null });
+      expect(byProgram.JKM).toMatchObject({ percent: null, flatAmount: 6_800 });
+      expect(byProgram.JHT).toMatchObject({ percent: 2 });
+    },
+  );
+
+  it('should hold the PU risk classes and the JAKON tier', async () => {
+    const data = await ok(LIST, { filter: { category: 'PU', program: 'JKK' } }, await tokenOf('auditor'));
+    const classes = Object.fromEntries(data.allContributionRates.map((r: { bracket: string; percent: number }) => [r.bracket, r.percent]));
+    expect(classes).toEqual({ VERY_LOW: 0.24, LOW: 0.54, MEDIUM: 0.89, HIGH: 1.27, VERY_HIGH: 1.74 });
+    const jakon = await ok(LIST, { filter: { category: 'JAKON' } }, await tokenOf('auditor'));
+    expect(jakon.allContributionRates.map((r: { maximumBase: number }) => r.maximumBase)).toEqual([100_000_000, 100_000_000]);
+  });
+
+  it('should refuse an overlapping validity, and take the next rate once the current one ends', async () => {
+    const admin = await tokenOf('admin');
+    const current = (await ok(LIST, { filter: { category: 'BPU', program: 'JKM' } }, admin)).allContributionRates[0];
+    const next = { program: 'JKM', category: 'BPU', flatAmount: 7_200, validFrom: '2031-01-01' };
+    const overlap = await failure(CREATE, next, admin);
+    expect(overlap.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: { validFrom: expect.stringMatching(/overlaps/) } });
+
+    await ok(UPDATE, { id: current.id, validTo: '2030-12-31' }, admin);
+    const created = (await ok(CREATE, next, admin)).createContributionRate;
+    expect(created).toMatchObject({ flatAmount: 7_200, validFrom: '2031-01-01', validTo: null });
+    const in2031 = await ok(LIST, { filter: { category: 'BPU', program: 'JKM', inForceOn: '2031-06-01' } }, admin);
+    expect(in2031.allContributionRates.map((r: { id: string }) => r.id)).toEqual([created.id]);
+
+    await ok(DELETE, { id: created.id }, admin);
+    await ok(UPDATE, { id: current.id, validTo: null }, admin);
+  });
+
+  it('should let only one of two racing overlapping rates in', async () => {
+    const admin = await tokenOf('admin');
+    const rate = { program: 'JKP', category: 'PU', bracket: 'RACE_TEST', percent: 0.5, validFrom: '2040-01-01' };
+    const results = await Promise.all([gql(CREATE, rate, admin), gql(CREATE, { ...rate, validFrom: '2040-06-01' }, admin)]);
+    const winners = results.filter((r) => !r.errors);
+    expect(winners).toHaveLength(1);
+    expect(results.find((r) => r.errors)!.errors![0].extensions.code).toBe('BAD_USER_INPUT');
+    await ok(DELETE, { id: winners[0].data.createContributionRate.id }, admin);
+  });
+
+  it('should carry money beyond 32-bit integers exactly', async () => {
+    const admin = await tokenOf('admin');
+    const created = (
+      await ok(CREATE, { program: 'JKK', category: 'JAKON', bracket: 'ABOVE_5B_TEST', percent: 0.01, maximumBase: 9_000_000_000_000, validFrom: '2040-01-01' }, admin)
+    ).createContributionRate;
+    expect(created.maximumBase).toBe(9_000_000_000_000);
+    await ok(DELETE, { id: created.id }, admin);
+    const fraction = await failure(CREATE, { program: 'JKM', category: 'PMI', flatAmount: 10.5, validFrom: '2040-01-01' }, admin);
+    expect(fraction.extensions.code).toBe('BAD_USER_INPUT');
+  });
+
+  it.each([
+    [{ percent: 1, flatAmount: 100 }, 'percent'],
+    [{}, 'percent'],
+    [{ flatAmount: 100, minimumAmount: 10 }, 'minimumAmount'],
+    [{ percent: 1, validTo: '2039-12-31' }, 'validTo'],
+    [{ percent: 101 }, 'percent'],
+    [{ percent: 1, bracket: 'lower case' }, 'bracket'],
+  ])('should refuse an inconsistent rate %j naming %s', async (values, field) => {
+    const error = await failure(CREATE, { program: 'JKM', category: 'PMI', validFrom: '2040-01-01', ...values }, await tokenOf('admin'));
+    expect(error.extensions.code).toBe('BAD_USER_INPUT');
+    expect(error.extensions.fields).toHaveProperty(field);
+  });
+
+  it('should refuse a date that does not exist', async () => {
+    const error = await failure(CREATE, { program: 'JKM', category: 'PMI', flatAmount: 1, validFrom: '2026-02-30' }, await tokenOf('admin'));
+    expect(error.extensions.code).toBe('BAD_USER_INPUT');
+  });
+
+  it.each(['pejabatGianyar', 'perbekelMas', 'mitraSanggar', 'auditor'] as DemoAccount[])('should refuse %s any change', async (account) => {
+    const error = await failure(CREATE, { program: 'JKM', category: 'PMI', flatAmount: 1, validFrom: '2040-01-01' }, await tokenOf(account));
+    expect(error.extensions.code).toBe('FORBIDDEN');
+  });
+});

@@ -1,0 +1,100 @@
+// Exercises the scope mechanism itself on the test run's database (demo data): that a later
+// `.where()` cannot drop the scope, that the scope cannot be OR-ed around or its parameters
+// overwritten, and that every kind of scope term (column, parent, predicate, anyOf) selects
+// exactly the rows its SQL says. Prints the findings as JSON. Argument: the database URL.
+const path = require('node:path');
+const root = path.resolve(__dirname, '../..');
+const apiRequire = require('node:module').createRequire(path.join(root, 'api/package.json'));
+apiRequire('reflect-metadata');
+const { Brackets } = apiRequire('typeorm');
+const { createDataSource } = require(path.join(root, 'api/dist/database/data-source.js'));
+const { ScopedBy, scopedQuery } = require(path.join(root, 'api/dist/core/scope.js'));
+const { PartnerOrganisation } = require(path.join(root, 'api/dist/modules/partners/partner-organisation.entity.js'));
+const { User } = require(path.join(root, 'api/dist/modules/users/user.entity.js'));
+
+const attempt = (fn) => {
+  try {
+    return { value: fn() };
+  } catch (error) {
+    return { error: error.message };
+  }
+};
+
+(async () => {
+  const ds = createDataSource(process.argv[2], { poolSize: 2 });
+  await ds.initialize();
+  try {
+    const account = async (email) => {
+      const [row] = await ds.query(`SELECT id, role, regency_id, village_id, partner_id FROM users WHERE email = $1`, [email]);
+      return {
+        id: row.id,
+        email,
+        role: row.role,
+        scope: { regencyId: row.regency_id, villageId: row.village_id, partnerId: row.partner_id },
+        scopeActive: true,
+        sessionId: 'none',
+      };
+    };
+    const sanggar = { actor: await account('mitra.sanggar@lindung.test'), em: ds.manager };
+    const mas = { actor: await account('perbekel.mas@lindung.test'), em: ds.manager };
+    const gianyar = { actor: await account('pejabat.gianyar@lindung.test'), em: ds.manager };
+    const count = (sql, params = []) => ds.query(sql, params).then((rows) => Number(rows[0].count));
+    const partners = (ctx) => scopedQuery(ctx, PartnerOrganisation, 'partner');
+    const out = {};
+
+    out.ownPartner = await partners(sanggar).getCount();
+    out.afterWhere = await partners(sanggar).where('TRUE').getCount();
+    out.afterWhereObject = await partners(sanggar).where({ status: 'ACTIVE' }).getCount();
+    out.afterWhereExists = await partners(sanggar).andWhere('1 = 1').where('partner.name IS NOT NULL').getCount();
+    out.withBrackets = await partners(sanggar)
+      .andWhere(new Brackets((qb) => qb.where('TRUE').orWhere('FALSE')))
+      .getCount();
+    out.orWhere = attempt(() => partners(sanggar).orWhere('TRUE').getQuery());
+    out.overwriteScopeParameter = attempt(() => partners(sanggar).setParameter('scope__partner', gianyar.actor.id).getQuery());
+    out.cloneKeepsScope = await partners(sanggar).clone().where('TRUE').getCount();
+    out.allPartners = await count(`SELECT count(*) FROM partner_organisations`);
+
+    // Composable terms, declared on User for this run only (the process ends afterwards).
+    ScopedBy({
+      kind: 'scoped',
+      // A partner sees the accounts of partner organisations it may see (through the parent's rule).
+      partner: { parent: () => PartnerOrganisation, via: 'partnerId' },
+      // A village head sees its village's accounts, or any account whose partner works in its village.
+      village: {
+        anyOf: [
+          'villageId',
+          {
+            predicate: 'partner in my village',
+            sql: (row, scopeId) => `EXISTS (SELECT 1 FROM partner_organisations p WHERE p.id = ${row}.partner_id AND p.village_id = ${scopeId})`,
+          },
+        ],
+      },
+      regency: { column: 'regencyId' },
+    })(User);
+    const ids = async (ctx) => (await scopedQuery(ctx, User, 'account').select('account.id').getMany()).map((u) => u.id).sort();
+    const expected = async (sql, params) => (await ds.query(sql, params)).map((r) => r.id).sort();
+    out.parentTerm = {
+      got: await ids(sanggar),
+      want: await expected(`SELECT id FROM users WHERE partner_id = $1`, [sanggar.actor.scope.partnerId]),
+    };
+    out.anyOfTerm = {
+      got: await ids(mas),
+      want: await expected(
+        `SELECT u.id FROM users u LEFT JOIN partner_organisations p ON p.id = u.partner_id WHERE u.village_id = $1 OR p.village_id = $1`,
+        [mas.actor.scope.villageId],
+      ),
+    };
+    out.columnTerm = {
+      got: await ids(gianyar),
+      want: await expected(`SELECT id FROM users WHERE regency_id = $1`, [gianyar.actor.scope.regencyId]),
+    };
+    out.suspendedScope = (await ids({ actor: { ...sanggar.actor, scopeActive: false }, em: ds.manager })).length;
+    out.anonymous = (await ids({ actor: null, em: ds.manager })).length;
+    process.stdout.write(JSON.stringify(out));
+  } finally {
+    await ds.destroy();
+  }
+})().catch((error) => {
+  process.stderr.write(String(error?.stack ?? error));
+  process.exit(1);
+});
