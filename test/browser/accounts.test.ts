@@ -1,4 +1,5 @@
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
+import { BASE_URL, submitLogin, usePortal } from '../support/browser';
 
 /**
  * Accounts people run themselves, in the portal: the account page and its password change, the
@@ -6,33 +7,15 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
  * Every test makes its own accounts through the API, so nothing here touches the demo accounts'
  * passwords or sign-in counts.
  */
-const BASE_URL = (process.env.LINDUNG_API_URL ?? 'http://127.0.0.1:4000').replace(/\/$/, '');
 const DEMO_PASSWORD = 'lindung-demo';
 const PASSWORD = 'a-long-password-1';
 const NEW_PASSWORD = 'a-brand-new-password-2';
 const TEMPORARY = 'temporary-password-3';
-const STEP_TIMEOUT = 15_000;
 const INDONESIAN_MONTH = /\d{1,2} (Januari|Februari|Maret|April|Mei|Juni|Juli|Agustus|September|Oktober|November|Desember) \d{4}/;
 
 jest.setTimeout(45_000);
 
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
-  });
-});
-
-afterEach(async () => {
-  await Promise.all(contexts.splice(0).map((context) => context.close()));
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const { openLoginPage: openPortal } = usePortal();
 
 /** A GraphQL call from the test itself; throws on errors unless `allowErrors`. */
 async function api(query: string, variables: Record<string, unknown> = {}, token?: string) {
@@ -67,22 +50,6 @@ async function villageHead(): Promise<{ id: string; email: string; admin: string
     admin,
   );
   return { id: created.createUser.id, email, admin };
-}
-
-async function openPortal(): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  context.setDefaultTimeout(STEP_TIMEOUT);
-  contexts.push(context);
-  const page = await context.newPage();
-  await page.goto(`${BASE_URL}/`);
-  await page.locator('input[name="email"]').waitFor();
-  return page;
-}
-
-async function submitLogin(page: Page, email: string, password: string): Promise<void> {
-  await page.locator('input[name="email"]').fill(email);
-  await page.locator('input[name="password"]').fill(password);
-  await page.locator('button[type="submit"]').click();
 }
 
 async function signIn(email: string, password: string): Promise<Page> {

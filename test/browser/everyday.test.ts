@@ -1,7 +1,8 @@
 import AxeBuilder from '@axe-core/playwright';
 import { canAccess, RESOURCE_PERMISSIONS, type Role } from '@lindung/domain';
 import fs from 'node:fs';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { BASE_URL, launchChromium, STEP_TIMEOUT } from '../support/browser';
 
 /**
  * "Everyday use": every page each demo role can open, on a phone (390 × 844) and on a desktop
@@ -12,9 +13,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
  * hash, so the portal is loaded once per role). Set EVERYDAY_REPORT=<file> to write every page's
  * figures as JSON (the before/after measurements of the issue).
  */
-const BASE_URL = (process.env.LINDUNG_API_URL ?? 'http://127.0.0.1:4000').replace(/\/$/, '');
 const DEMO_PASSWORD = 'lindung-demo';
-const STEP_TIMEOUT = 15_000;
 
 jest.setTimeout(120_000);
 
@@ -84,18 +83,7 @@ function slots(size: number): <T>(work: () => Promise<T>) => Promise<T> {
 let browser: Browser;
 
 beforeAll(async () => {
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-      '--disable-sync',
-    ],
-  });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {

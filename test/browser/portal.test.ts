@@ -1,57 +1,16 @@
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
+import { BASE_URL, STEP_TIMEOUT, submitLogin, usePortal } from '../support/browser';
 
 /**
  * The portal in a real browser, against a running API with the demo data that also serves the
  * built portal at `/` (the harness sets LINDUNG_API_URL). Each sign-in gets a fresh browser context,
  * so no session or language choice leaks from one test to the next.
  */
-const BASE_URL = (process.env.LINDUNG_API_URL ?? 'http://127.0.0.1:4000').replace(/\/$/, '');
 const DEMO_PASSWORD = 'lindung-demo';
-const STEP_TIMEOUT = 15_000;
 
 jest.setTimeout(30_000);
 
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-      '--disable-sync',
-    ],
-  });
-});
-
-afterEach(async () => {
-  await Promise.all(contexts.splice(0).map((context) => context.close()));
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-async function openLoginPage(): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  context.setDefaultTimeout(STEP_TIMEOUT);
-  contexts.push(context);
-  const page = await context.newPage();
-  await page.goto(`${BASE_URL}/`);
-  await page.locator('input[name="email"]').waitFor();
-  return page;
-}
-
-async function submitLogin(page: Page, email: string, password: string): Promise<void> {
-  await page.locator('input[name="email"]').fill(email);
-  await page.locator('input[name="password"]').fill(password);
-  await page.locator('button[type="submit"]').click();
-}
+const { openLoginPage } = usePortal();
 
 /** Signs in and waits for the menu (every role may read the regions, so Village is always there). */
 async function signIn(email: string): Promise<Page> {

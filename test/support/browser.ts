@@ -1,0 +1,53 @@
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+/**
+ * The browser tests' shared set-up: Debian's Chromium (never a downloaded one), the portal served
+ * by the test API, a fresh browser context per page opened so that no session or language choice
+ * leaks from one test to the next.
+ */
+export const BASE_URL = (process.env.LINDUNG_API_URL ?? 'http://127.0.0.1:4000').replace(/\/$/, '');
+export const STEP_TIMEOUT = 15_000;
+
+/** Without the background-networking flags Chromium keeps calling hosts this machine cannot reach. */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+  });
+}
+
+/**
+ * One browser for a test file (launched before its tests, closed after them) and the login page
+ * in a fresh context; the contexts a test opened are closed after it.
+ */
+export function usePortal() {
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterEach(async () => {
+    await Promise.all(contexts.splice(0).map((context) => context.close()));
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return {
+    browser: () => browser,
+    async openLoginPage(viewport = { width: 1280, height: 900 }): Promise<Page> {
+      const context = await browser.newContext({ viewport });
+      context.setDefaultTimeout(STEP_TIMEOUT);
+      contexts.push(context);
+      const page = await context.newPage();
+      await page.goto(`${BASE_URL}/`);
+      await page.locator('input[name="email"]').waitFor();
+      return page;
+    },
+  };
+}
+
+export async function submitLogin(page: Page, email: string, password: string): Promise<void> {
+  await page.locator('input[name="email"]').fill(email);
+  await page.locator('input[name="password"]').fill(password);
+  await page.locator('button[type="submit"]').click();
+}
