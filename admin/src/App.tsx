@@ -1,6 +1,7 @@
 import { Admin, localStorageStore, Resource } from 'react-admin';
 import { authProvider } from './authProvider';
 import { dataProvider } from './dataProvider';
+import { Home } from './home/Home';
 import { i18nProvider } from './i18n';
 import { Login } from './layout/Login';
 import { darkTheme, lightTheme } from './layout/themes';
@@ -24,6 +25,7 @@ export const App = () => (
     authProvider={authProvider}
     i18nProvider={i18nProvider}
     loginPage={Login}
+    dashboard={Home}
     store={localStorageStore(undefined, 'Lindung')}
     theme={lightTheme}
     darkTheme={darkTheme}

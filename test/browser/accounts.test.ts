@@ -147,9 +147,9 @@ describe('password reset', () => {
     await page.locator('input[name="confirmPassword"]').fill(NEW_PASSWORD);
     await page.locator('button[type="submit"]').click();
 
-    // Then the portal continues, signed in, on its first page.
-    await page.waitForURL(/#\/Regency/);
-    await page.locator('td.column-name').first().waitFor();
+    // Then the portal continues, signed in, on its home page.
+    await page.waitForURL(/#\/$/);
+    await page.getByText('Yang bisa Anda lakukan').waitFor();
     await page.locator('a[href="#/Village"]').first().click();
     await page.waitForURL(/#\/Village/);
     await page.locator('td.column-name').first().waitFor();
@@ -159,6 +159,7 @@ describe('password reset', () => {
   it('should offer a regency official only village heads of its own regency when creating an account', async () => {
     const page = await signIn('pejabat.gianyar@lindung.test', DEMO_PASSWORD);
     await page.locator('a[href="#/User"]').first().click();
+    await page.waitForURL(/#\/User(\?|$)/);
     await page.locator('a[href="#/User/create"]').first().click();
     await page.waitForURL(/#\/User\/create$/);
     // The only role offered is chosen already, so the village input is there.

@@ -20,7 +20,8 @@ async function signIn(email: string): Promise<Page> {
   return page;
 }
 
-const menuLink = (page: Page, resource: string) => page.locator(`a[href="#/${resource}"]`);
+/** A resource's entry in the side menu (the home page links to some resources too). */
+const menuLink = (page: Page, resource: string) => page.locator(`a[href="#/${resource}"]:not([data-home-shortcut])`);
 
 /** Opens the villages list and waits until its rows are on screen. */
 async function openVillages(page: Page): Promise<void> {
@@ -287,5 +288,29 @@ describe('contribution rates', () => {
     await page.locator('input[name="flatAmount"]').fill('5000');
     await page.locator('button[type="submit"]').click();
     await page.getByText('Isi persentase atau jumlah tetap, salah satu saja').first().waitFor();
+  });
+});
+
+describe('home per role', () => {
+  it.each([
+    ['perbekel.mas@lindung.test', 'Mas', ['Desa saya', 'Mitra di desa saya'], ['Kelola akun']],
+    ['mitra.sanggar@lindung.test', 'Sanggar Seni Tari Mas', ['Organisasi saya'], ['Kelola akun', 'Desa saya']],
+    ['pejabat.gianyar@lindung.test', 'Gianyar', ['Akun perbekel di kabupaten saya', 'Buat akun perbekel', 'Kabupaten saya'], ['Kelola akun']],
+    ['admin@lindung.test', null, ['Kelola akun', 'Tarif iuran BPJS Ketenagakerjaan'], ['Desa saya']],
+    ['auditor@lindung.test', null, ['Kelola akun', 'Organisasi mitra'], ['Buat akun perbekel']],
+  ] as const)('should open %s on its own home: scope %s, its shortcuts, figures within its scope', async (email, scope, shortcuts, absent) => {
+    const page = await signIn(email);
+    await page.waitForURL(/#\/$/);
+    await page.getByText('Yang bisa Anda lakukan').waitFor();
+    if (scope) await page.getByText(new RegExp(scope)).first().waitFor();
+    for (const shortcut of shortcuts) await page.getByRole('link', { name: shortcut, exact: true }).waitFor();
+    for (const shortcut of absent) await expect(page.getByRole('link', { name: shortcut, exact: true }).count()).resolves.toBe(0);
+    // Counted within the caller's scope: Gianyar's 70 villages for its people, all 716 of Bali's otherwise.
+    await page.waitForFunction(() => /^\d/.test(document.querySelector('[data-figure="Village"]')?.textContent ?? ''));
+    // (Other test files may add a few villages meanwhile: bounds, not exact counts.)
+    const villages = Number((await page.locator('[data-figure="Village"]').textContent())!.replace(/\./g, ''));
+    if (scope) expect(villages).toBeGreaterThanOrEqual(70);
+    if (scope) expect(villages).toBeLessThan(200);
+    else expect(villages).toBeGreaterThanOrEqual(716);
   });
 });

@@ -23,6 +23,30 @@ const en: TranslationMessages = {
       account_inactive_official:
         'Your account has been deactivated. Ask your regency official or a Lindung program administrator to reactivate it.',
     },
+    home: {
+      title: 'Home',
+      greeting: 'Welcome, %{name}',
+      scope: 'Scope',
+      shortcuts: 'What you can do here',
+      figures: 'Figures within your scope',
+      shortcut: {
+        accounts: 'Manage accounts',
+        partners: 'Partner organisations',
+        rates: 'BPJS Ketenagakerjaan contribution rates',
+        regions: 'Regions',
+        village_heads: "Village heads' accounts in my regency",
+        new_village_head: 'Create a village head account',
+        my_regency: 'My regency',
+        my_village: 'My village',
+        village_partners: 'Partners in my village',
+        my_organisation: 'My organisation',
+      },
+      figure: {
+        villages: 'villages',
+        partners: 'partner organisations',
+        accounts: 'accounts',
+      },
+    },
     account: {
       title: 'My account',
       details: 'Account details',

@@ -238,6 +238,30 @@ const id: TranslationMessages = {
       account_inactive_official:
         'Akun Anda telah dinonaktifkan. Hubungi pejabat kabupaten Anda atau administrator program Lindung untuk mengaktifkannya kembali.',
     },
+    home: {
+      title: 'Beranda',
+      greeting: 'Selamat datang, %{name}',
+      scope: 'Wilayah kerja',
+      shortcuts: 'Yang bisa Anda lakukan',
+      figures: 'Angka dalam wilayah Anda',
+      shortcut: {
+        accounts: 'Kelola akun',
+        partners: 'Organisasi mitra',
+        rates: 'Tarif iuran BPJS Ketenagakerjaan',
+        regions: 'Data wilayah',
+        village_heads: 'Akun perbekel di kabupaten saya',
+        new_village_head: 'Buat akun perbekel',
+        my_regency: 'Kabupaten saya',
+        my_village: 'Desa saya',
+        village_partners: 'Mitra di desa saya',
+        my_organisation: 'Organisasi saya',
+      },
+      figure: {
+        villages: 'desa/kelurahan',
+        partners: 'organisasi mitra',
+        accounts: 'akun',
+      },
+    },
     account: {
       title: 'Akun saya',
       details: 'Data akun',

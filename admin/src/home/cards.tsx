@@ -1,0 +1,138 @@
+import { canAccess, type Role } from '@lindung/domain';
+import { Card, CardContent, CardHeader, List, ListItemButton, ListItemText, Stack, Typography } from '@mui/material';
+import type { ComponentType } from 'react';
+import { Link, RecordContextProvider, SelectField, useGetList, useTranslate } from 'react-admin';
+import { roleChoices } from '../common/choices';
+import { useIntlLocale } from '../i18n/useIntlLocale';
+import type { SessionUser } from '../session';
+import { ScopeField } from '../resources/users/ScopeField';
+
+/** A card of a role's home page: given who is signed in, shows what concerns them. */
+export type HomeCard = ComponentType<{ user: SessionUser }>;
+
+/** Who I am and what my scope is (by name). */
+export const IdentityCard: HomeCard = ({ user }) => {
+  const translate = useTranslate();
+  return (
+    <Card>
+      <CardHeader title={translate('lindung.home.greeting', { name: user.fullName || user.email })} />
+      <CardContent sx={{ pt: 0 }}>
+        <RecordContextProvider value={user}>
+          <Typography variant="body2" component="div">
+            <SelectField source="role" choices={roleChoices} />
+          </Typography>
+          <Typography variant="body2" component="div" sx={{ mt: 1 }}>
+            {translate('lindung.home.scope')}: <ScopeField link={false} />
+          </Typography>
+        </RecordContextProvider>
+      </CardContent>
+    </Card>
+  );
+};
+
+interface Shortcut {
+  /** A translation key. */
+  label: string;
+  to: (user: SessionUser) => string | null;
+  resource: string;
+  action: 'list' | 'show' | 'create';
+}
+
+const SHORTCUTS: Record<Role, Shortcut[]> = {
+  ADMIN: [
+    { label: 'lindung.home.shortcut.accounts', to: () => '/User', resource: 'User', action: 'list' },
+    { label: 'lindung.home.shortcut.partners', to: () => '/PartnerOrganisation', resource: 'PartnerOrganisation', action: 'list' },
+    { label: 'lindung.home.shortcut.rates', to: () => '/ContributionRate', resource: 'ContributionRate', action: 'list' },
+    { label: 'lindung.home.shortcut.regions', to: () => '/Regency', resource: 'Regency', action: 'list' },
+  ],
+  REGENCY_OFFICIAL: [
+    { label: 'lindung.home.shortcut.village_heads', to: () => `/User?filter=${encodeURIComponent(JSON.stringify({ role: 'VILLAGE_HEAD' }))}`, resource: 'User', action: 'list' },
+    { label: 'lindung.home.shortcut.new_village_head', to: () => '/User/create', resource: 'User', action: 'create' },
+    { label: 'lindung.home.shortcut.partners', to: () => '/PartnerOrganisation', resource: 'PartnerOrganisation', action: 'list' },
+    { label: 'lindung.home.shortcut.my_regency', to: (user) => (user.regencyId ? `/Regency/${encodeURIComponent(user.regencyId)}/show` : null), resource: 'Regency', action: 'show' },
+  ],
+  VILLAGE_HEAD: [
+    { label: 'lindung.home.shortcut.my_village', to: (user) => (user.villageId ? `/Village/${encodeURIComponent(user.villageId)}/show` : null), resource: 'Village', action: 'show' },
+    { label: 'lindung.home.shortcut.village_partners', to: () => '/PartnerOrganisation', resource: 'PartnerOrganisation', action: 'list' },
+    { label: 'lindung.home.shortcut.rates', to: () => '/ContributionRate', resource: 'ContributionRate', action: 'list' },
+  ],
+  PARTNER: [
+    { label: 'lindung.home.shortcut.my_organisation', to: (user) => (user.partnerId ? `/PartnerOrganisation/${encodeURIComponent(user.partnerId)}/show` : null), resource: 'PartnerOrganisation', action: 'show' },
+    { label: 'lindung.home.shortcut.rates', to: () => '/ContributionRate', resource: 'ContributionRate', action: 'list' },
+  ],
+  AUDITOR: [
+    { label: 'lindung.home.shortcut.accounts', to: () => '/User', resource: 'User', action: 'list' },
+    { label: 'lindung.home.shortcut.partners', to: () => '/PartnerOrganisation', resource: 'PartnerOrganisation', action: 'list' },
+    { label: 'lindung.home.shortcut.rates', to: () => '/ContributionRate', resource: 'ContributionRate', action: 'list' },
+  ],
+};
+
+/** What I can do here: plain links, only to what my role may open. */
+export const ShortcutsCard: HomeCard = ({ user }) => {
+  const translate = useTranslate();
+  const shortcuts = SHORTCUTS[user.role].flatMap((shortcut) => {
+    const to = shortcut.to(user);
+    return to && canAccess(user.role, shortcut.resource, shortcut.action) ? [{ ...shortcut, to }] : [];
+  });
+  return (
+    <Card>
+      <CardHeader title={translate('lindung.home.shortcuts')} />
+      <List dense disablePadding>
+        {shortcuts.map((shortcut) => (
+          <ListItemButton key={shortcut.label} component={Link} to={shortcut.to} data-home-shortcut="">
+            <ListItemText primary={translate(shortcut.label)} />
+          </ListItemButton>
+        ))}
+      </List>
+    </Card>
+  );
+};
+
+interface FigureSpec {
+  resource: string;
+  label: string;
+  /** A field the list may be sorted by (the count needs none, the API asks for a valid one). */
+  sortField: string;
+  /** Narrows reference data to the caller's regency (regions are readable everywhere). */
+  byRegency?: boolean;
+}
+
+/** How many records of a resource I can see: react-admin's count, within my scope. */
+const Figure = ({ resource, label, sortField, byRegency, user }: FigureSpec & { user: SessionUser }) => {
+  const translate = useTranslate();
+  const locale = useIntlLocale();
+  const filter = byRegency && user.regencyId ? { regencyId: user.regencyId } : {};
+  const { total, isPending } = useGetList(resource, { pagination: { page: 1, perPage: 1 }, sort: { field: sortField, order: 'ASC' }, filter });
+  return (
+    <Stack sx={{ minWidth: 120 }}>
+      <Typography variant="h4" component="p" data-figure={resource}>
+        {isPending || total == null ? '…' : new Intl.NumberFormat(locale).format(total)}
+      </Typography>
+      <Typography variant="body2" color="text.secondary">
+        {translate(label)}
+      </Typography>
+    </Stack>
+  );
+};
+
+const FIGURES: FigureSpec[] = [
+  { resource: 'Village', label: 'lindung.home.figure.villages', sortField: 'name', byRegency: true },
+  { resource: 'PartnerOrganisation', label: 'lindung.home.figure.partners', sortField: 'name' },
+  { resource: 'User', label: 'lindung.home.figure.accounts', sortField: 'email' },
+];
+
+/** Figures from what exists today, counted within my scope. */
+export const FiguresCard: HomeCard = ({ user }) => {
+  const translate = useTranslate();
+  const figures = FIGURES.filter((figure) => canAccess(user.role, figure.resource, 'list'));
+  return (
+    <Card>
+      <CardHeader title={translate('lindung.home.figures')} />
+      <CardContent sx={{ pt: 0, display: 'flex', flexWrap: 'wrap', gap: 3 }}>
+        {figures.map((figure) => (
+          <Figure key={figure.resource} {...figure} user={user} />
+        ))}
+      </CardContent>
+    </Card>
+  );
+};
