@@ -11,6 +11,7 @@ import type { DataSource } from 'typeorm';
 import type { Config } from './config';
 import type { AppServices, RequestContext } from './core/context';
 import { QUERY_TOO_COSTLY, queryCostLimit } from './core/cost';
+import { asServiceUnavailable, serviceErrorOf } from './core/database-errors';
 import { formatError, isExpectedError } from './core/format-error';
 import { graphqlTransportGuard, httpErrorHandler, notFoundHandler } from './core/http-errors';
 import { LIMITS, queryLimits } from './core/limits';
@@ -21,8 +22,6 @@ import { createDataSource, poolStarved } from './database/data-source';
 import { loadDemoData } from './database/demo-data';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from './database/embedded';
 import { loadReferenceData } from './database/reference-data';
-import { asServiceUnavailable } from './core/database-errors';
-import { serviceErrorOf } from './core/root-operations';
 import { authenticate } from './modules/auth/actor';
 import { AuthCache, listenForAuthChanges, type AuthChangeListener } from './modules/auth/auth-cache';
 import { loadTokenKeys } from './modules/auth/keys';
@@ -201,7 +200,7 @@ async function createContext(app: AppServices, req: Request, res: Response): Pro
   try {
     authentication = await authenticate(req.headers.authorization, app);
   } catch (error) {
-    throw serviceErrorOf(error, { logger: app.logger.child({ requestId }) });
+    throw serviceErrorOf(error, app.logger.child({ requestId }));
   }
   const { actor, authError } = authentication;
   let logger: AppServices['logger'] | undefined;

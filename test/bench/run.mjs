@@ -4,25 +4,16 @@
 import { spawn } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 import http from 'node:http';
-import { createRequire } from 'node:module';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
 import { graphql } from './graphql-request.mjs';
+import { adminToken, apiDist, apiRequire, startBenchServer } from './bench-server.mjs';
 import { benchPortal, portalSummary } from './portal.mjs';
-import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const require = createRequire(path.join(root, 'api/package.json'));
-process.env.DATA_DIR ??= path.join(root, '.data', 'bench');
-process.env.LOG_LEVEL ??= 'warn';
-process.env.DEMO_DATA = '1';
-process.env.PORT = '0';
-const { loadConfig } = require(path.join(root, 'api/dist/config.js'));
-const { startServer } = require(path.join(root, 'api/dist/server.js'));
-const { Village } = require(path.join(root, 'api/dist/modules/regions/village.entity.js'));
+const { Village } = apiRequire(apiDist('modules/regions/village.entity.js'));
 
-const server = await startServer(loadConfig());
+const server = await startBenchServer();
 const results = [];
 const loads = [];
 const portal = [];
@@ -83,9 +74,9 @@ async function benchLogin(server, runs) {
 }
 
 async function benchVillagePage(server, runs) {
-  const { login } = await graphql(server.url, `mutation { login(email: "admin@lindung.test", password: "lindung-demo") { accessToken } }`);
+  const token = await adminToken(server);
   const query = `{ allVillages(page: 1, perPage: 100, sortField: "name") { id code name type districtId regencyId createdAt updatedAt } }`;
-  const api = await timedHttp(server, runs, query, login.accessToken);
+  const api = await timedHttp(server, runs, query, token);
   // The same SQL the API's service builds for that page, on the API's own pool.
   const [sql, parameters] = server.dataSource
     .createQueryBuilder(Village, 'village')
@@ -96,7 +87,7 @@ async function benchVillagePage(server, runs) {
     .getQueryAndParameters();
   const direct = await timed(runs, () => server.dataSource.query(sql, parameters));
   // The fixed cost every signed-in request pays: HTTP, token verification, the account lookup.
-  const floor = await timedHttp(server, runs, '{ __typename }', login.accessToken);
+  const floor = await timedHttp(server, runs, '{ __typename }', token);
   return [
     { name: 'allVillages page of 100 via API', ...api, vsSql: `${round(api.p50ms / direct.p50ms)}x` },
     { name: 'same SQL on the same pool', ...direct },
@@ -131,22 +122,22 @@ function mib(bytes) {
  * stays close to its idle latency. The event-loop delay is read in this (the API's) process.
  */
 async function benchSignInLoad(server) {
-  const { login } = await graphql(server.url, `mutation { login(email: "admin@lindung.test", password: "lindung-demo") { accessToken } }`);
+  const token = await adminToken(server);
   const me = '{ me { id email role } }';
   // One account per connection: people sign in to their own accounts, and the limits count unverified
   // attempts per account (a 6th concurrent attempt on one account from one address waits its turn).
-  const emails = await benchAccounts(server, login.accessToken, 50);
+  const emails = await benchAccounts(server, token, 50);
   const signIn = {
     url: `${server.url}/graphql`,
     bodies: emails.map((email) => JSON.stringify({ query: `mutation { login(email: "${email}", password: "bench-password-1") { accessToken } }` })),
   };
-  const idle = await timedHttp(server, 300, me, login.accessToken);
+  const idle = await timedHttp(server, 300, me, token);
   const sampling = 10; // ms between the event-loop probe's ticks, taken off its readings
   const loopDelay = monitorEventLoopDelay({ resolution: sampling });
   loopDelay.enable();
   const signIns = load({ ...signIn, connections: 50, duration: 8 });
   await sleep(1_500);
-  const busy = await timedHttp(server, 300, me, login.accessToken);
+  const busy = await timedHttp(server, 300, me, token);
   const signInResult = await signIns;
   loopDelay.disable();
   const lag = (q) => round(Math.max(0, loopDelay.percentile(q) / 1e6 - sampling));
@@ -170,12 +161,12 @@ async function benchSignInLoad(server) {
 }
 
 /** Auditor accounts for the sign-in load, created once per data directory. */
-async function benchAccounts(server, adminToken, count) {
+async function benchAccounts(server, token, count) {
   const emails = Array.from({ length: count }, (_, i) => `bench.${i}@lindung.test`);
-  const existing = await graphql(server.url, `{ _allUsersMeta(filter: { q: "bench." }) { count } }`, undefined, adminToken);
+  const existing = await graphql(server.url, `{ _allUsersMeta(filter: { q: "bench." }) { count } }`, undefined, token);
   if (existing._allUsersMeta.count < count) {
     for (const email of emails) {
-      await graphql(server.url, `mutation($e: String!) { createUser(email: $e, password: "bench-password-1", role: AUDITOR) { id } }`, { e: email }, adminToken).catch(() => undefined);
+      await graphql(server.url, `mutation($e: String!) { createUser(email: $e, password: "bench-password-1", role: AUDITOR) { id } }`, { e: email }, token).catch(() => undefined);
     }
   }
   return emails;
@@ -186,13 +177,13 @@ async function benchAccounts(server, adminToken, count) {
  * beside the floor: the same SQL behind a hand-written express-free node:http + pg endpoint.
  */
 async function benchListLoad(server) {
-  const { login } = await graphql(server.url, `mutation { login(email: "admin@lindung.test", password: "lindung-demo") { accessToken } }`);
+  const token = await adminToken(server);
   const query = `{ allVillages(page: 1, perPage: 100, sortField: "name") { id code name type districtId regencyId createdAt updatedAt } }`;
   const rssBefore = process.memoryUsage().rss;
-  const api = await load({ url: `${server.url}/graphql`, body: JSON.stringify({ query }), headers: { authorization: `Bearer ${login.accessToken}` }, connections: 50, duration: 10 });
+  const api = await load({ url: `${server.url}/graphql`, body: JSON.stringify({ query }), headers: { authorization: `Bearer ${token}` }, connections: 50, duration: 10 });
   const rssAfter = process.memoryUsage().rss;
 
-  const { Pool } = require('pg');
+  const { Pool } = apiRequire('pg');
   const pool = new Pool({ connectionString: server.dataSource.options.url, max: 10 });
   const sql = `SELECT id, code, name, type, district_id AS "districtId", regency_id AS "regencyId", created_at AS "createdAt", updated_at AS "updatedAt"
                FROM villages ORDER BY name, id OFFSET 100 LIMIT 100`;

@@ -1,4 +1,5 @@
-import { graphQLErrorsOf, toHttpError } from '../../errors';
+import { useLogoutIfAccessDenied, useNotify } from 'react-admin';
+import { graphQLErrorsOf, toHttpError } from '../errors';
 
 /**
  * BAD_USER_INPUT's `extensions.fields` as form errors (translation keys), for the fields this form
@@ -20,4 +21,20 @@ export function messageOf(error: unknown): string {
   if (graphQLErrorsOf(error).length === 0) return 'lindung.auth.server_unreachable';
   const converted = toHttpError(error);
   return converted instanceof Error ? converted.message : 'ra.notification.http_error';
+}
+
+/**
+ * What a form that calls the API directly does when the call fails: the server's field problems
+ * go under their fields (returned to the form), an ended session signs out, anything else is a
+ * translated notification.
+ */
+export function useSubmitFailure(words: Record<string, (problem: string) => string>) {
+  const notify = useNotify();
+  const logoutIfAccessDenied = useLogoutIfAccessDenied();
+  return async (error: unknown): Promise<Record<string, string> | undefined> => {
+    const fields = fieldErrorsOf(error, words);
+    if (fields) return fields;
+    if (!(await logoutIfAccessDenied(error))) notify(messageOf(error), { type: 'error' });
+    return undefined;
+  };
 }

@@ -1,3 +1,4 @@
+import type { Logger } from 'pino';
 import { AppError, serviceUnavailable } from './errors';
 
 /**
@@ -24,4 +25,12 @@ export function asServiceUnavailable(error: unknown): AppError | null {
     return serviceUnavailable('DATABASE_UNAVAILABLE', 'The database cannot be reached; try again shortly', 5);
   }
   return null;
+}
+
+/** A database that cannot take the request becomes its coded 503 (logged); other errors pass. */
+export function serviceErrorOf(error: unknown, logger: Pick<Logger, 'warn'>): unknown {
+  const unavailable = asServiceUnavailable(error);
+  if (!unavailable) return error;
+  logger.warn({ err: error, reason: unavailable.extensions.reason }, 'the database could not take the request');
+  return unavailable;
 }

@@ -1,15 +1,16 @@
 import { defaultFieldResolver, type GraphQLObjectType, type GraphQLSchema } from 'graphql';
 import { assertAllowed } from './access';
 import type { RequestContext } from './context';
-import { asServiceUnavailable } from './database-errors';
+import { serviceErrorOf } from './database-errors';
 import { ownTransactionsReason, runInTransaction } from './transaction';
 
 /**
  * Wraps every root query and mutation of the built schema — declared or not — so that the access
  * check runs before its resolver (and before argument validation), every mutation runs in one
  * transaction (unless it declares `@OwnTransactions`), and a database that cannot take the request
- * answers with a coded 503 instead of an internal error. Root fields only: nested fields are reached only through a root field that passed,
- * and wrapping them would cost a promise per field per row.
+ * answers with a coded 503 instead of an internal error. Root fields only: nested fields are
+ * reached only through a root field that passed, and wrapping them would cost a promise per field
+ * per row.
  */
 export function protectRootOperations(schema: GraphQLSchema): GraphQLSchema {
   wrapFields(schema.getQueryType(), false);
@@ -30,16 +31,9 @@ function wrapFields(type: GraphQLObjectType | null | undefined, mutation: boolea
         // Mutations run one after another (GraphQL executes root mutation fields serially).
         return await runInTransaction(context, async () => resolve(source, args, context, info));
       } catch (error) {
-        throw serviceErrorOf(error, context);
+        throw serviceErrorOf(error, context.logger);
       }
     };
   }
 }
 
-/** A database that cannot take the request becomes its coded 503 (logged); other errors pass. */
-export function serviceErrorOf(error: unknown, context: Pick<RequestContext, 'logger'>): unknown {
-  const unavailable = asServiceUnavailable(error);
-  if (!unavailable) return error;
-  context.logger.warn({ err: error, reason: unavailable.extensions.reason }, 'the database could not take the request');
-  return unavailable;
-}

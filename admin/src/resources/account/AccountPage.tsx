@@ -15,7 +15,7 @@ import { roleChoices } from '../../common/choices';
 import { LocaleDateField } from '../../common/fields';
 import { ScopeField } from '../users/ScopeField';
 import { ChangePasswordForm } from './ChangePasswordForm';
-import { messageOf } from './formErrors';
+import { messageOf } from '../../common/formErrors';
 import { useMe } from './me';
 
 /** Shown the way the Indonesian reader expects: "25 November 2025 pukul 09.30" in `id`. */

@@ -1,10 +1,10 @@
 import { PASSWORD_MIN_LENGTH } from '@lindung/domain';
 import { Box, Button, CircularProgress } from '@mui/material';
 import { useState } from 'react';
-import { Form, PasswordInput, required, useLogoutIfAccessDenied, useNotify, useTranslate } from 'react-admin';
+import { Form, PasswordInput, required, useNotify, useTranslate } from 'react-admin';
+import { useSubmitFailure } from '../../common/formErrors';
 import { password } from '../../common/validators';
 import { updateSessionUser } from '../../session';
-import { fieldErrorsOf, messageOf } from './formErrors';
 import { requestPasswordChange } from './passwordChange';
 
 interface Values {
@@ -34,7 +34,7 @@ interface Props {
 export const ChangePasswordForm = ({ temporary = false, onChanged }: Props) => {
   const translate = useTranslate();
   const notify = useNotify();
-  const logoutIfAccessDenied = useLogoutIfAccessDenied();
+  const failed = useSubmitFailure(SERVER_FIELDS);
   const [saving, setSaving] = useState(false);
   // A new key empties the form after a change.
   const [generation, setGeneration] = useState(0);
@@ -45,10 +45,7 @@ export const ChangePasswordForm = ({ temporary = false, onChanged }: Props) => {
       await requestPasswordChange(values.currentPassword ?? '', values.newPassword ?? '');
     } catch (error) {
       setSaving(false);
-      const fields = fieldErrorsOf(error, SERVER_FIELDS);
-      if (fields) return fields;
-      if (!(await logoutIfAccessDenied(error))) notify(messageOf(error), { type: 'error' });
-      return undefined;
+      return failed(error);
     }
     setSaving(false);
     updateSessionUser({ mustChangePassword: false });

@@ -7,17 +7,16 @@ import {
   required,
   TextInput,
   useCanAccess,
-  useLogoutIfAccessDenied,
   useNotify,
   useRecordContext,
   useRefresh,
   useTranslate,
   type RaRecord,
 } from 'react-admin';
+import { useSubmitFailure } from '../../common/formErrors';
 import { password } from '../../common/validators';
 import { graphqlRequest } from '../../graphqlClient';
 import { getAccessToken } from '../../session';
-import { fieldErrorsOf, messageOf } from '../account/formErrors';
 
 const RESET_PASSWORD = `mutation ResetPassword($userId: ID!, $temporaryPassword: String!) {
   resetPassword(userId: $userId, temporaryPassword: $temporaryPassword) { id mustChangePassword }
@@ -35,7 +34,7 @@ export const ResetPasswordButton = () => {
   const translate = useTranslate();
   const notify = useNotify();
   const refresh = useRefresh();
-  const logoutIfAccessDenied = useLogoutIfAccessDenied();
+  const failed = useSubmitFailure(SERVER_FIELDS);
   const [open, setOpen] = useState(false);
   const [saving, setSaving] = useState(false);
   if (!record || !canAccess) return null;
@@ -47,10 +46,7 @@ export const ResetPasswordButton = () => {
       await graphqlRequest(RESET_PASSWORD, { userId: record.id, temporaryPassword: values.temporaryPassword ?? '' }, { accessToken });
     } catch (error) {
       setSaving(false);
-      const fields = fieldErrorsOf(error, SERVER_FIELDS);
-      if (fields) return fields;
-      if (!(await logoutIfAccessDenied(error))) notify(messageOf(error), { type: 'error' });
-      return undefined;
+      return failed(error);
     }
     setSaving(false);
     setOpen(false);

@@ -5,6 +5,7 @@ import { runInTransaction } from '../../core/transaction';
 import { User } from '../users/user.entity';
 import { forgetAccountAfterCommit } from './auth-cache';
 import type { AuthPayload } from './auth.types';
+import type { Admission } from './login-limits';
 import { hashPassword, verifyDecoy, verifyPassword } from './passwords';
 import {
   findRefreshTokenForUpdate,
@@ -26,13 +27,8 @@ export class AuthService {
    * transaction. No connection is held while hashing, so sign-ins cannot starve other requests.
    */
   async login(ctx: RequestContext, email: string, password: string): Promise<AuthPayload> {
-    const admission = await ctx.app.loginLimits.admit(email, ctx.clientIp);
-    if (admission.delayMs > 0) await sleep(admission.delayMs);
-    const user = await ctx.em
-      .createQueryBuilder(User, 'account')
-      .addSelect('account.passwordHash')
-      .where('account.email = :email', { email: normaliseEmail(email) })
-      .getOne();
+    const admission = await admitAttempt(ctx, email);
+    const user = await accountWithPasswordHash(ctx, 'email', normaliseEmail(email));
     const valid = user ? await verifyPassword(user.passwordHash, password) : await verifyDecoy(password);
     if (!user || !valid) throw unauthenticated(BAD_CREDENTIALS, { reason: 'BAD_CREDENTIALS' });
     // Only the right password learns that the account exists but is switched off, and whom to ask.
@@ -97,13 +93,8 @@ export class AuthService {
     const actor = ctx.actor!;
     const problem = newPasswordProblem(currentPassword, newPassword);
     if (problem) throw badUserInput({ newPassword: problem });
-    const admission = await ctx.app.loginLimits.admit(actor.email, ctx.clientIp);
-    if (admission.delayMs > 0) await sleep(admission.delayMs);
-    const user = await ctx.em
-      .createQueryBuilder(User, 'account')
-      .addSelect('account.passwordHash')
-      .where('account.id = :id', { id: actor.id })
-      .getOne();
+    const admission = await admitAttempt(ctx, actor.email);
+    const user = await accountWithPasswordHash(ctx, 'id', actor.id);
     if (!user) throw unauthenticated();
     if (!(await verifyPassword(user.passwordHash, currentPassword))) {
       throw badUserInput({ currentPassword: 'is not your current password' });
@@ -160,8 +151,16 @@ function accountInactive(role: Role) {
   return unauthenticated(`This account has been deactivated; ask ${whom} to reactivate it`, { reason: 'ACCOUNT_INACTIVE', askRoles });
 }
 
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
+/** Counts a password attempt against the sign-in limits (refused when one is spent), then waits as they say. */
+async function admitAttempt(ctx: RequestContext, email: string): Promise<Admission> {
+  const admission = await ctx.app.loginLimits.admit(email, ctx.clientIp);
+  if (admission.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, admission.delayMs));
+  return admission;
+}
+
+/** The account with its password hash (never selected otherwise), read on the pool and released. */
+function accountWithPasswordHash(ctx: RequestContext, by: 'email' | 'id', value: string): Promise<User | null> {
+  return ctx.em.createQueryBuilder(User, 'account').addSelect('account.passwordHash').where(`account.${by} = :value`, { value }).getOne();
 }
 
 export const authService = new AuthService();
