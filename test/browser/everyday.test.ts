@@ -187,9 +187,9 @@ interface Target {
   ready: string;
 }
 
-/** Every page a role can open: each resource's list, its first row's show page, create and edit. */
+/** Every page a role can open: its home, each resource's list, its first row's show page, create and edit. */
 async function pagesOf(page: Page, role: Role): Promise<Target[]> {
-  const pages: Target[] = [];
+  const pages: Target[] = [{ resource: 'Home', path: '/', ready: '[data-home-shortcut]' }];
   for (const resource of Object.keys(RESOURCE_PERMISSIONS)) {
     if (!canAccess(role, resource, 'list')) continue;
     if (!LISTS[resource]) {

@@ -77,7 +77,8 @@ export const ShortcutsCard: HomeCard = ({ user }) => {
   return (
     <Card>
       <CardHeader title={translate('lindung.home.shortcuts')} />
-      <List dense disablePadding>
+      {/* Links, not list items: a nav, so that assistive technology reads no broken list. */}
+      <List dense disablePadding component="nav" aria-label={translate('lindung.home.shortcuts')}>
         {shortcuts.map((shortcut) => (
           <ListItemButton key={shortcut.label} component={Link} to={shortcut.to} data-home-shortcut="">
             <ListItemText primary={translate(shortcut.label)} />
