@@ -88,14 +88,17 @@ const graphQLProvider = buildGraphQLProvider({
   introspection: { schema: introspectedSchema },
 }) as DataProvider;
 
-/** The ra-data-graphql-simple provider, with GraphQL errors turned into react-admin HttpErrors. */
+/**
+ * The ra-data-graphql-simple provider, with GraphQL errors turned into react-admin HttpErrors
+ * (every method's first argument is the resource, whose field labels word the errors).
+ */
 export const dataProvider = Object.fromEntries(
   Object.entries(graphQLProvider).map(([name, member]) => [
     name,
     typeof member === 'function'
       ? (...args: unknown[]) =>
           Promise.resolve((member as (...a: unknown[]) => unknown).apply(graphQLProvider, args)).catch((error) => {
-            throw toHttpError(error);
+            throw toHttpError(error, typeof args[0] === 'string' ? args[0] : undefined);
           })
       : member,
   ]),

@@ -1,6 +1,7 @@
 import { HttpError } from 'react-admin';
 import { GraphQLRequestError, type GraphQLErrorShape } from './graphqlClient';
-import { i18nProvider } from './i18n';
+import { i18nProvider, intlLocale } from './i18n';
+import { conflictMessage, fieldLabel, fieldReasonMessage, type ReasonContext } from './i18n/reasons';
 import { waitPhrase } from './i18n/wait';
 
 /** `extensions.code` values of CONTRACT §2, with the HTTP status react-admin expects for each. */
@@ -27,20 +28,50 @@ function retryAfterMessage(code: string, retryAfterSeconds: unknown): string {
   return translate(`lindung.error.${code}`, { wait: waitPhrase(translate, retryAfterSeconds) });
 }
 
-/** CONFLICT reasons the portal has words for (`lindung.error.conflict.<reason>`). */
-const KNOWN_CONFLICT_REASONS = new Set(['IN_USE', 'HAS_CHILDREN', 'SELF_LOCKOUT']);
+/** Reasons are worded now, in the current language, with the form's resource naming other fields. */
+function reasonContext(resource?: string): ReasonContext {
+  return { translate: i18nProvider.translate, intlLocale: intlLocale(i18nProvider.getLocale()), resource };
+}
 
 /**
- * A message in the user's language: per code, or per rule for a CONFLICT. The server's own words
- * are kept where they say more than we can (an unknown CONFLICT rule, input errors not tied to a
- * form field).
+ * BAD_USER_INPUT's problems in the user's words, per field: the coded reason translated
+ * (`lindung.reason.<code>`), or the server's English words for a code this portal does not know.
  */
-function messageKey(code: string, error: GraphQLErrorShape): string {
+export function fieldMessages(error: GraphQLErrorShape, resource?: string): Record<string, string> {
+  const fields = error.extensions?.fields ?? {};
+  const reasons = error.extensions?.reasons ?? {};
+  const context = reasonContext(resource);
+  const messages: Record<string, string> = {};
+  for (const field of new Set([...Object.keys(fields), ...Object.keys(reasons)])) {
+    const reason = reasons[field];
+    messages[field] = (reason && fieldReasonMessage(reason, context)) ?? fields[field] ?? '';
+  }
+  return messages;
+}
+
+/** The notification of a BAD_USER_INPUT: each field's label and problem, for when no form shows them. */
+function invalidFieldsMessage(messages: Record<string, string>, resource?: string): string {
+  const context = reasonContext(resource);
+  const problems = Object.entries(messages)
+    .map(([field, message]) => `${fieldLabel(field, context)}: ${message}`)
+    .join('; ');
+  return i18nProvider.translate('lindung.reason_words.invalid_fields', { problems });
+}
+
+/**
+ * A message in the user's language: per code, or per reason for a CONFLICT. The server's own words
+ * are kept where they say more than we can (a CONFLICT reason this portal does not know, input
+ * errors not tied to a field).
+ */
+function messageOf(code: string, error: GraphQLErrorShape, resource?: string): string {
   const reason = error.extensions?.reason;
   if (code === 'CONFLICT') {
-    return reason && KNOWN_CONFLICT_REASONS.has(reason) ? `lindung.error.conflict.${reason}` : error.message;
+    return (reason && conflictMessage({ code: reason, params: error.extensions?.params }, reasonContext(resource))) ?? error.message;
   }
-  if (code === 'BAD_USER_INPUT' && !error.extensions?.fields) return error.message;
+  if (code === 'BAD_USER_INPUT') {
+    const messages = fieldMessages(error, resource);
+    return Object.keys(messages).length > 0 ? invalidFieldsMessage(messages, resource) : error.message;
+  }
   if (RETRY_AFTER_CODES.has(code)) return retryAfterMessage(code, error.extensions?.retryAfterSeconds);
   return `lindung.error.${code}`;
 }
@@ -69,10 +100,12 @@ export function errorCodes(error: unknown): string[] {
 
 /**
  * Turns a failed data provider call into the HttpError react-admin understands: the status of the
- * GraphQL code (checkError reads the code), `body.errors` with the fields at fault so that forms show
- * them next to their inputs, and a translatable message.
+ * GraphQL code (checkError reads the code), `body.errors` with each field's problem in the user's
+ * words so that forms show them under their inputs (react-admin's server-side validation), and a
+ * message (translated, or a key react-admin translates). `resource`: the data provider call's,
+ * whose field labels name the fields.
  */
-export function toHttpError(error: unknown): unknown {
+export function toHttpError(error: unknown, resource?: string): unknown {
   const errors = graphQLErrorsOf(error);
   const first = errors[0];
   const code = first?.extensions?.code;
@@ -86,12 +119,11 @@ export function toHttpError(error: unknown): unknown {
     return error;
   }
   const status = STATUS_BY_CODE[code] ?? 500;
-  const fields = first.extensions?.fields;
-  const message = messageKey(code, first);
-  return new HttpError(message, status, {
+  const fields = code === 'BAD_USER_INPUT' ? fieldMessages(first, resource) : {};
+  return new HttpError(messageOf(code, first, resource), status, {
     code,
     reason: first.extensions?.reason,
     graphQLErrors: errors,
-    ...(fields && Object.keys(fields).length > 0 ? { errors: fields } : {}),
+    ...(Object.keys(fields).length > 0 ? { errors: fields } : {}),
   });
 }

@@ -11,7 +11,12 @@ export interface GraphQLErrorShape {
     code?: string;
     reason?: string;
     retryAfterSeconds?: number;
+    /** BAD_USER_INPUT: the English words per field… */
     fields?: Record<string, string>;
+    /** …and the coded reason per field (packages/domain/src/reasons.ts), which the portal words. */
+    reasons?: Record<string, { code: string; params?: Record<string, unknown> }>;
+    /** CONFLICT: the reason's parameters (STATUS_TRANSITION's `from`, `to`). */
+    params?: Record<string, unknown>;
     [key: string]: unknown;
   };
 }

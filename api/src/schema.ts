@@ -9,8 +9,22 @@ import { ContributionRateResolver } from './modules/contributions/contribution-r
 import { PartnerOrganisationResolver } from './modules/partners/partner-organisation.resolver';
 import { regionResolvers } from './modules/regions/region.resolvers';
 import { UserResolver } from './modules/users/user.resolver';
+import { AuditEventResolver } from './modules/audit/audit-event.resolver';
+import { EnrollmentResolver } from './modules/enrollments/enrollment.resolver';
+import { WorkerResolver } from './modules/workers/worker.resolver';
+import { ImportResolver } from './modules/imports/import.resolver';
 
-export const resolvers = [AuthResolver, ...regionResolvers, UserResolver, PartnerOrganisationResolver, ContributionRateResolver] as const;
+export const resolvers = [
+  AuthResolver,
+  ...regionResolvers,
+  UserResolver,
+  PartnerOrganisationResolver,
+  WorkerResolver,
+  EnrollmentResolver,
+  ImportResolver,
+  ContributionRateResolver,
+  AuditEventResolver,
+] as const;
 
 /**
  * The whole API schema: every root operation guarded (and every mutation transactional), every

@@ -14,7 +14,7 @@ import { QUERY_TOO_COSTLY, queryCostLimit } from './core/cost';
 import { asServiceUnavailable, serviceErrorOf } from './core/database-errors';
 import { formatError, isExpectedError } from './core/format-error';
 import { graphqlTransportGuard, httpErrorHandler, notFoundHandler } from './core/http-errors';
-import { LIMITS, queryLimits } from './core/limits';
+import { LIMITS, MAX_REQUEST_BODY, queryLimits } from './core/limits';
 import { createLogger } from './core/logger';
 import { servePortal } from './core/portal-assets';
 import { securityHeaders } from './core/security-headers';
@@ -29,6 +29,7 @@ import { forgetExpiredLimits, LoginLimits } from './modules/auth/login-limits';
 import { sessionCookieOf } from './modules/auth/session-cookie';
 import { deleteExpiredSessions } from './modules/auth/sessions';
 import { buildLindungSchema } from './schema';
+import { exportRoute } from './modules/exports/export.route';
 
 export interface RunningServer {
   url: string;
@@ -98,9 +99,10 @@ async function serve(app: AppServices, embedded: EmbeddedDatabase | null, listen
   const expressApp = express();
   const httpServer = http.createServer(expressApp);
   const armor = queryLimits();
+  const schema = await buildLindungSchema();
 
   const apollo = new ApolloServer<RequestContext>({
-    schema: await buildLindungSchema(),
+    schema,
     introspection: !config.production,
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: false,
@@ -159,9 +161,10 @@ async function serve(app: AppServices, embedded: EmbeddedDatabase | null, listen
   expressApp.use(
     '/graphql',
     graphqlTransportGuard(),
-    express.json({ limit: '2mb' }),
+    express.json({ limit: MAX_REQUEST_BODY }),
     expressMiddleware(apollo, { context: async ({ req, res }) => createContext(app, req, res) }),
   );
+  expressApp.use('/export', exportRoute(schema, (req, res) => createContext(app, req, res)));
   servePortal(expressApp, config.adminDist);
   // JSON, never express's HTML error page (a stack and absolute paths): see http-errors.ts.
   expressApp.use(notFoundHandler());

@@ -233,8 +233,8 @@ describe('request errors before GraphQL answer JSON', () => {
     await expectJsonError(response, 400, 'BAD_USER_INPUT', 'MALFORMED_JSON');
   });
 
-  it('should answer a 10 MB body with 413 PAYLOAD_TOO_LARGE', async () => {
-    const body = JSON.stringify({ query: `{ __typename }`, variables: { filler: 'x'.repeat(10 * 1024 * 1024) } });
+  it('should answer a 12 MB body with 413 PAYLOAD_TOO_LARGE', async () => {
+    const body = JSON.stringify({ query: `{ __typename }`, variables: { filler: 'x'.repeat(12 * 1024 * 1024) } });
     const response = await fetch(`${API_URL}/graphql`, { method: 'POST', headers: json, body });
     await expectJsonError(response, 413, 'BAD_USER_INPUT', 'PAYLOAD_TOO_LARGE');
   });
@@ -324,7 +324,7 @@ describe('caching and transport-security headers', () => {
 
     it('should answer bad bodies with JSON in production too', async () => {
       await expectJsonError(await fetch(`${url}/graphql`, { method: 'POST', headers: json, body: '{bad' }), 400, 'BAD_USER_INPUT', 'MALFORMED_JSON');
-      const large = JSON.stringify({ query: '{ __typename }', variables: { filler: 'x'.repeat(10 * 1024 * 1024) } });
+      const large = JSON.stringify({ query: '{ __typename }', variables: { filler: 'x'.repeat(12 * 1024 * 1024) } });
       await expectJsonError(await fetch(`${url}/graphql`, { method: 'POST', headers: json, body: large }), 413, 'BAD_USER_INPUT', 'PAYLOAD_TOO_LARGE');
       await expectJsonError(await fetch(`${url}/anything`, { method: 'DELETE' }), 404, 'NOT_FOUND', 'NOT_FOUND');
     });

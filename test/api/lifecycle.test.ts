@@ -1,3 +1,4 @@
+import { newNik } from '../support/registry';
 import { spawnSync, type ChildProcess } from 'node:child_process';
 import { generateKeyPairSync } from 'node:crypto';
 import { Client } from 'pg';
@@ -93,6 +94,7 @@ describe('embedded database lifecycle', () => {
     expect(readiness.ready).toBe(true);
     expect(fs.existsSync(path.join(dataDir, 'postgres', 'PG_VERSION'))).toBe(true);
     expect(fs.existsSync(path.join(dataDir, 'keys', 'access-token-ed25519.json'))).toBe(true);
+    const nik = await reportAndFailWithNik(apiPort);
 
     expect(await stop(child)).toBe(0);
     expect(await portOpen(apiPort)).toBe(false);
@@ -100,5 +102,33 @@ describe('embedded database lifecycle', () => {
     expect(fs.existsSync(path.join(dataDir, 'postgres', 'postmaster.pid'))).toBe(false);
     // No NIK or password ever reaches the log.
     expect(log()).not.toMatch(/lindung-demo|password_hash|\$argon2/);
+    expect(log()).not.toContain(nik);
+    expect(log()).not.toContain(nik.slice(6));
   }, 60_000);
 });
+
+/**
+ * A partner reports a worker, then sends the same NIK in a request that fails in every way a
+ * request can (bad input, a conflict, an unparsable document): the NIK it returns must appear in
+ * no log line.
+ */
+async function reportAndFailWithNik(port: number): Promise<string> {
+  const call = async (query: string, variables: object = {}, token?: string) =>
+    (
+      await fetch(`http://127.0.0.1:${port}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        body: JSON.stringify({ query, variables }),
+      })
+    ).json();
+  const login = await call(`mutation { login(email: "mitra.sanggar@lindung.test", password: "lindung-demo") { accessToken } }`);
+  const token = login.data.login.accessToken as string;
+  const nik = newNik('1980-10-10');
+  const village = (await call(`{ allVillages(filter: { code: "51.04.05.2002" }) { id } }`, {}, token)).data.allVillages[0].id;
+  const create = `mutation($nik: String!, $v: ID!, $kpj: String) { createWorker(nik: $nik, fullName: "Log Uji", villageId: $v, kpj: $kpj) { id } }`;
+  expect((await call(create, { nik, v: village }, token)).errors).toBeUndefined();
+  expect((await call(create, { nik, v: village, kpj: 'x' }, token)).errors[0].extensions.code).toBe('BAD_USER_INPUT');
+  expect((await call(`{ allWorkers(filter: { q: "${nik}" }) { nik }`, {}, token)).errors).toBeDefined();
+  await call(`mutation($csv: String!) { importEnrollments(csv: $csv) { accepted } }`, { csv: `nik,full_name\n${nik},x` }, token);
+  return nik;
+}

@@ -29,7 +29,7 @@ describe('the scope mechanism', () => {
   });
 
   it('should fail closed for a switched-off scope and for no caller at all', () => {
-    expect(found.suspendedScope).toBe(0);
+    expect(found.missingScopeId).toBe(0);
     expect(found.anonymous).toBe(0);
   });
 });

@@ -1,4 +1,4 @@
-import { amountFor, monthlyContribution, programsProblem, rateInForce, type ContributionRateParams } from '@lindung/domain';
+import { amountFor, monthlyContribution, programsProblem, rateInForce, reasonText, type ContributionRateParams } from '@lindung/domain';
 
 // DOMAIN.md's figures, as the API seeds them (a test copy: the rule under test is the arithmetic).
 const rate = (over: Partial<ContributionRateParams> & Pick<ContributionRateParams, 'program' | 'category'>): ContributionRateParams => ({
@@ -72,12 +72,18 @@ describe('contributions', () => {
   it.each([
     ['BPU', ['JKK', 'JKM'], null],
     ['BPU', ['JKK', 'JKM', 'JHT'], null],
-    ['BPU', ['JKK', 'JKM', 'JP'], 'JP not available for BPU'],
-    ['BPU', ['JKK'], 'must include JKM'],
+    ['BPU', ['JKK', 'JKM', 'JP'], { code: 'PROGRAM_NOT_ALLOWED', params: { programs: ['JP'], category: 'BPU' } }],
+    ['BPU', ['JKK'], { code: 'PROGRAMS_MISSING', params: { programs: ['JKM'] } }],
+    ['BPU', ['JKK', 'JKM', 'JKK'], { code: 'PROGRAM_TWICE' }],
     ['PU', ['JKK', 'JKM', 'JHT', 'JP', 'JKP'], null],
-    ['JAKON', ['JKK', 'JKM', 'JHT'], 'JHT not available for JAKON'],
+    ['JAKON', ['JKK', 'JKM', 'JHT'], { code: 'PROGRAM_NOT_ALLOWED', params: { programs: ['JHT'], category: 'JAKON' } }],
     ['PMI', ['JKK', 'JKM', 'JHT'], null],
   ] as const)('should check programs for %s %j', (category, programs, problem) => {
-    expect(programsProblem(category, programs)).toBe(problem);
+    expect(programsProblem(category, programs)).toEqual(problem);
+  });
+
+  it('should word a programs problem in English for API clients', () => {
+    expect(reasonText(programsProblem('BPU', ['JKK', 'JKM', 'JP'])!)).toBe('JP not available for BPU');
+    expect(reasonText(programsProblem('BPU', ['JKK'])!)).toBe('must include JKM');
   });
 });

@@ -31,7 +31,7 @@ const attempt = (fn) => {
         email,
         role: row.role,
         scope: { regencyId: row.regency_id, villageId: row.village_id, partnerId: row.partner_id },
-        scopeActive: true,
+        partnerSuspended: false,
         sessionId: 'none',
       };
     };
@@ -88,7 +88,7 @@ const attempt = (fn) => {
       got: await ids(gianyar),
       want: await expected(`SELECT id FROM users WHERE regency_id = $1`, [gianyar.actor.scope.regencyId]),
     };
-    out.suspendedScope = (await ids({ actor: { ...sanggar.actor, scopeActive: false }, em: ds.manager })).length;
+    out.missingScopeId = (await ids({ actor: { ...sanggar.actor, scope: { ...sanggar.actor.scope, partnerId: null } }, em: ds.manager })).length;
     out.anonymous = (await ids({ actor: null, em: ds.manager })).length;
     process.stdout.write(JSON.stringify(out));
   } finally {

@@ -1,4 +1,5 @@
 import {
+  checkNik,
   emailProblem,
   passwordProblem,
   PASSWORD_MAX_LENGTH,
@@ -8,7 +9,7 @@ import {
 } from '@lindung/domain';
 
 // The rules are the shared ones in @lindung/domain (the API applies the same); these wrappers only
-// turn a problem into a message key of the user's language.
+// turn a problem (a coded reason, or null) into a message key of the user's language.
 
 export const regionCode = (level: RegionLevel) => (value: unknown) =>
   typeof value === 'string' && value !== '' && regionCodeProblem(value, level)
@@ -22,6 +23,13 @@ export const password = (value: unknown) =>
 
 export const email = (value: unknown) =>
   typeof value === 'string' && value !== '' && emailProblem(value.trim()) ? 'lindung.validation.email' : undefined;
+
+/** A NIK's form (16 digits, a real birth date, a serial from 0001); the API adds the region check. */
+export const nik = (value: unknown) => {
+  if (typeof value !== 'string' || value === '') return undefined;
+  const check = checkNik(value.trim());
+  return check.ok ? undefined : `lindung.reason.${check.reason.code}`;
+};
 
 export const nonNegative = (value: unknown) =>
   typeof value === 'number' && value < 0 ? 'lindung.validation.non_negative' : undefined;

@@ -1,5 +1,6 @@
 import englishMessages from 'ra-language-english';
 import type { TranslationMessages } from 'react-admin';
+import reasonsEn from './reasons.en';
 
 const en: TranslationMessages = {
   ...englishMessages,
@@ -86,6 +87,9 @@ const en: TranslationMessages = {
         VILLAGE: 'Must be a Kemendagri village code (e.g. 51.04.05.2002)',
       },
     },
+    // The words of the API's field reasons (reasons.en.ts): lindung.reason.<code>.
+    reason: reasonsEn.reason,
+    reason_words: reasonsEn.reason_words,
     error: {
       UNAUTHENTICATED: 'Your session has ended, please sign in again.',
       FORBIDDEN: 'You are not allowed to do this.',
@@ -95,11 +99,8 @@ const en: TranslationMessages = {
       INTERNAL_SERVER_ERROR: 'The server ran into a problem. Please try again later.',
       SERVICE_UNAVAILABLE: 'The server is busy. Please try again in %{wait}.',
       TOO_MANY_REQUESTS: 'Too many requests. Please try again in %{wait}.',
-      conflict: {
-        IN_USE: 'This record is still used by other records and cannot be deleted.',
-        HAS_CHILDREN: 'A region that still has subdivisions cannot change its code.',
-        SELF_LOCKOUT: 'You cannot delete or deactivate your own account, or change your own role.',
-      },
+      // Every CONFLICT reason of the API (reasons.en.ts).
+      conflict: reasonsEn.conflict,
     },
     role: {
       ADMIN: 'Administrator',

@@ -1,4 +1,5 @@
 import type { TranslationMessages } from 'react-admin';
+import reasonsId from './reasons.id';
 
 /**
  * Bahasa Indonesia: the whole `ra.*` catalogue of ra-language-english, translated, plus Lindung's
@@ -301,6 +302,9 @@ const id: TranslationMessages = {
         VILLAGE: 'Harus berupa kode desa/kelurahan Kemendagri (mis. 51.04.05.2002)',
       },
     },
+    // The words of the API's field reasons (reasons.id.ts): lindung.reason.<code>.
+    reason: reasonsId.reason,
+    reason_words: reasonsId.reason_words,
     error: {
       UNAUTHENTICATED: 'Sesi Anda telah berakhir, silakan masuk kembali.',
       FORBIDDEN: 'Anda tidak berwenang melakukan tindakan ini.',
@@ -310,11 +314,8 @@ const id: TranslationMessages = {
       INTERNAL_SERVER_ERROR: 'Terjadi masalah di server. Silakan coba lagi nanti.',
       SERVICE_UNAVAILABLE: 'Server sedang sibuk. Silakan coba lagi dalam %{wait}.',
       TOO_MANY_REQUESTS: 'Terlalu banyak permintaan. Silakan coba lagi dalam %{wait}.',
-      conflict: {
-        IN_USE: 'Data ini masih dipakai oleh data lain sehingga tidak dapat dihapus.',
-        HAS_CHILDREN: 'Wilayah yang masih memiliki wilayah di bawahnya tidak dapat diubah kodenya.',
-        SELF_LOCKOUT: 'Anda tidak dapat menghapus atau menonaktifkan akun sendiri, atau mengubah peran sendiri.',
-      },
+      // Every CONFLICT reason of the API (reasons.id.ts).
+      conflict: reasonsId.conflict,
     },
     role: {
       ADMIN: 'Administrator',

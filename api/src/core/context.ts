@@ -14,8 +14,8 @@ export interface Actor {
   email: string;
   role: Role;
   scope: Scope;
-  /** False when the account's scope itself is switched off (a suspended partner organisation). */
-  scopeActive: boolean;
+  /** A partner account whose organisation is suspended: it reads, but reports nothing. */
+  partnerSuspended: boolean;
   /** The sign-in session (refresh-token family) the access token belongs to. */
   sessionId: string;
   /** After a password reset: refused everything but the operations marked @AllowDuringPasswordChange. */

@@ -1,3 +1,10 @@
+import {
+  conflictText,
+  reasonText,
+  type ConflictDetail,
+  type FieldReason,
+  type SimpleConflictReason,
+} from '@lindung/domain';
 import { GraphQLError } from 'graphql';
 
 /** The error codes of CONTRACT §2; every error a client sees carries one of them. */
@@ -22,21 +29,47 @@ export class AppError extends GraphQLError {
   }
 }
 
-export type FieldProblems = Record<string, string>;
+/** Why each field (dotted for nested input) is refused. */
+export type FieldProblems = Record<string, FieldReason>;
 
 export const unauthenticated = (message = 'Sign in to continue', extensions: Record<string, unknown> = {}) =>
   new AppError(ErrorCode.UNAUTHENTICATED, message, extensions);
 
 export const forbidden = (message = 'Your role may not do this') => new AppError(ErrorCode.FORBIDDEN, message);
 
-export const badUserInput = (fields: FieldProblems, message?: string) =>
-  new AppError(ErrorCode.BAD_USER_INPUT, message ?? describeFields(fields), { fields });
+/**
+ * BAD_USER_INPUT with, per field, the English words (`extensions.fields`, for anyone reading the
+ * answer) and the coded reason (`extensions.reasons`: `{ code, params }`, for the portal to
+ * translate).
+ */
+export const badUserInput = (problems: FieldProblems, message?: string) => {
+  const fields = Object.fromEntries(Object.entries(problems).map(([field, reason]) => [field, reasonText(reason)]));
+  const reasons = Object.fromEntries(Object.entries(problems).map(([field, reason]) => [field, codedReason(reason)]));
+  return new AppError(ErrorCode.BAD_USER_INPUT, message ?? describeFields(fields), { fields, reasons });
+};
+
+// `params` is left out where a reason has none.
+function codedReason(reason: FieldReason): { code: string; params?: unknown } {
+  return reason.params === undefined ? { code: reason.code } : { code: reason.code, params: reason.params };
+}
 
 export const notFound = (entity: string, id: string) =>
   new AppError(ErrorCode.NOT_FOUND, `${entity} ${id} was not found`, { entity, id });
 
-export const conflict = (reason: string, message: string, extensions: Record<string, unknown> = {}) =>
-  new AppError(ErrorCode.CONFLICT, message, { reason, ...extensions });
+/**
+ * CONFLICT: `extensions.reason` is the code and `extensions.params` its parameters, when it has
+ * some (the portal words the refusal from both). A bare code will do for a reason without
+ * parameters: `conflict('IN_USE')`, `conflict({ code: 'STATUS_TRANSITION', params: { from, to } })`.
+ * The message defaults to the reason's English words.
+ */
+export function conflict(reason: SimpleConflictReason | ConflictDetail, message?: string, extensions: Record<string, unknown> = {}): AppError {
+  const detail = (typeof reason === 'string' ? { code: reason } : reason) as ConflictDetail;
+  return new AppError(ErrorCode.CONFLICT, message ?? conflictText(detail), {
+    reason: detail.code,
+    ...(detail.params === undefined ? {} : { params: detail.params }),
+    ...extensions,
+  });
+}
 
 /**
  * Apollo reads `extensions.http` (status, headers) off a thrown error and strips it from the
@@ -63,7 +96,7 @@ export const tooManyRequests = (reason: string, message: string, retryAfterSecon
     http: httpHead(429, retryAfterSeconds),
   });
 
-function describeFields(fields: FieldProblems): string {
+function describeFields(fields: Record<string, string>): string {
   const parts = Object.entries(fields).map(([field, reason]) => `${field} ${reason}`);
   return `Invalid input: ${parts.join('; ')}`;
 }

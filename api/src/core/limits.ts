@@ -20,6 +20,12 @@ import { GraphQLError, type ValidationRule } from 'graphql';
 export const LIMITS = { maxDepth: 10, maxAliases: 15, maxCost: 20_000, maxDirectives: 10, maxTokens: 2000, maxNameLength: 64 };
 
 /**
+ * The largest request body: an import's CSV travels as a variable, and a partner's file may hold
+ * 10 MB (importEnrollments refuses more by itself, naming the limit); JSON escaping adds a little.
+ */
+export const MAX_REQUEST_BODY = '11mb';
+
+/**
  * Depth, alias and directive limits as Apollo plugins and validation rules, plus the name length
  * (the cost limit is cost.ts's plugin: armor's cost does not weigh list sizes). Introspection is
  * exempt from depth (the standard introspection query is 21 levels deep, and production turns

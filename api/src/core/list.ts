@@ -3,7 +3,7 @@ import { ArrayMaxSize, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min, V
 import { ArgsType, Field, ID, InputType, Int, ObjectType, type ClassType } from 'type-graphql';
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { badUserInput } from './errors';
-import { IsId } from './validators';
+import { IsId, withReason } from './validators';
 
 /** `_allXMeta`'s answer (ra-data-graphql-simple). */
 @ObjectType()
@@ -31,7 +31,7 @@ export function listArgsFor<F extends object>(filterType: ClassType<F>) {
     @IsOptional()
     @IsInt()
     @Min(1)
-    @Max(MAX_PER_PAGE, { message: `must be at most ${MAX_PER_PAGE}` })
+    @Max(MAX_PER_PAGE)
     perPage?: number;
 
     @Field(() => filterType, { nullable: true })
@@ -50,7 +50,7 @@ export function listArgsFor<F extends object>(filterType: ClassType<F>) {
 
     @Field({ nullable: true, description: 'ASC or DESC' })
     @IsOptional()
-    @IsIn(SORT_ORDERS, { message: 'must be ASC or DESC' })
+    @IsIn(SORT_ORDERS, withReason({ code: 'INVALID_VALUE', params: { allowed: [SortOrder.ASC, SortOrder.DESC] } }))
     sortOrder?: string;
   }
 
@@ -69,7 +69,7 @@ export interface ListArgsShape {
 export abstract class BaseFilter {
   @Field(() => [ID], { nullable: true })
   @IsOptional()
-  @IsId({ each: true, message: 'must be a list of UUIDs' })
+  @IsId({ each: true })
   @ArrayMaxSize(MAX_PER_PAGE)
   ids?: string[];
 
@@ -94,18 +94,27 @@ export function orderAndPage<E extends ObjectLiteral>(
   sortable: SortableFields,
   defaultSort: string,
 ): SelectQueryBuilder<E> {
+  const perPage = rowsPerPage(args.perPage, args.filter?.ids);
+  return orderBySort(qb, alias, args, sortable, defaultSort)
+    .offset((args.page ?? 0) * perPage)
+    .limit(perPage);
+}
+
+/** The list's order without its paging (exports walk every row in the list's order). */
+export function orderBySort<E extends ObjectLiteral>(
+  qb: SelectQueryBuilder<E>,
+  alias: string,
+  args: Pick<ListArgsShape, 'sortField' | 'sortOrder'>,
+  sortable: SortableFields,
+  defaultSort: string,
+): SelectQueryBuilder<E> {
   const sortField = args.sortField ?? defaultSort;
   const property = sortable[sortField];
   if (!property) {
-    throw badUserInput({ sortField: `must be one of ${Object.keys(sortable).join(', ')}` });
+    throw badUserInput({ sortField: { code: 'INVALID_VALUE', params: { allowed: Object.keys(sortable) } } });
   }
   const order = (args.sortOrder ?? SortOrder.ASC).toUpperCase() as 'ASC' | 'DESC';
-  const perPage = rowsPerPage(args.perPage, args.filter?.ids);
-  return qb
-    .orderBy(`${alias}.${property}`, order)
-    .addOrderBy(`${alias}.id`, order)
-    .offset((args.page ?? 0) * perPage)
-    .limit(perPage);
+  return qb.orderBy(`${alias}.${property}`, order).addOrderBy(`${alias}.id`, order);
 }
 
 /** Free-text search: case- and accent-insensitive substring match on any of the given columns. */

@@ -1,7 +1,7 @@
 import { hasPermission, type Permission } from '@lindung/domain';
 import DataLoader from 'dataloader';
 import { getNamedType, isObjectType, type GraphQLField, type GraphQLSchema } from 'graphql';
-import { Extensions, Field, type ClassType } from 'type-graphql';
+import { Extensions, Field, Int, type ClassType } from 'type-graphql';
 import type { ObjectLiteral } from 'typeorm';
 import type { RequestContext } from './context';
 import { forbidden, unauthenticated } from './errors';
@@ -22,6 +22,10 @@ import { columnOf, quote, scopeCondition, scopedQuery } from './scope';
 export interface RelationSpec {
   target: () => ClassType;
   allow: Permission;
+  /** A count of the related rows (within the caller's scope) instead of the rows. */
+  count?: boolean;
+  /** For a count: only rows whose properties hold these values. */
+  where?: Record<string, string | boolean>;
   /** To one: the parent's property with the target's id. */
   from?: string;
   /** To many: the target's property with the parent's id. */
@@ -47,6 +51,21 @@ export function Relation(target: () => ClassType, options: ToOne | ToMany): Prop
   };
 }
 
+/**
+ * A count of related rows — a partner's workers, its active enrollments — counted within the
+ * caller's scope of the target, batched per request like any relation: one grouped SQL per field.
+ */
+export function RelationCount(
+  target: () => ClassType,
+  options: { allow: Permission; by: string; where?: Record<string, string | boolean>; description?: string },
+): PropertyDecorator {
+  const spec: RelationSpec = { target, allow: options.allow, by: options.by, where: options.where, count: true };
+  return (prototype, property) => {
+    Field(() => Int, { description: options.description ?? 'Counted within your scope' })(prototype, property);
+    (Extensions({ [RELATION]: spec }) as PropertyDecorator)(prototype, property);
+  };
+}
+
 export function relationOf(field: GraphQLField<unknown, unknown>): RelationSpec | undefined {
   return field.extensions?.[RELATION] as RelationSpec | undefined;
 }
@@ -62,7 +81,7 @@ export function installRelationLoaders(schema: GraphQLSchema): GraphQLSchema {
       field.resolve = (parent: ObjectLiteral, _args, ctx: RequestContext) => {
         assertMayRead(ctx, spec);
         const value = parent[key] as string | null | undefined;
-        if (value == null) return spec.by ? [] : null;
+        if (value == null) return spec.count ? 0 : spec.by ? [] : null;
         return loaderFor(ctx, spec).load(value);
       };
     }
@@ -91,10 +110,24 @@ function assertMayRead(ctx: RequestContext, spec: RelationSpec): void {
 function loaderFor(ctx: RequestContext, spec: RelationSpec): DataLoader<string, unknown> {
   let loader = ctx.loaders.get(spec);
   if (!loader) {
-    loader = new DataLoader<string, unknown>((keys) => (spec.by ? loadMany(ctx, spec, keys) : loadOne(ctx, spec, keys)));
+    loader = new DataLoader<string, unknown>((keys) =>
+      spec.count ? loadCounts(ctx, spec, keys) : spec.by ? loadMany(ctx, spec, keys) : loadOne(ctx, spec, keys),
+    );
     ctx.loaders.set(spec, loader);
   }
   return loader;
+}
+
+async function loadCounts(ctx: RequestContext, spec: RelationSpec, keys: readonly string[]): Promise<number[]> {
+  const qb = scopedQuery(ctx, spec.target(), 'counted');
+  const parent = `${quote('counted')}.${quote(columnOf(ctx.em.connection, spec.target(), spec.by!))}`;
+  qb.select(`${parent}`, 'parent_id').addSelect('count(*)::int', 'count').andWhere(`${parent} IN (:...relationKeys)`, { relationKeys: [...keys] });
+  for (const [index, [property, value]] of Object.entries(spec.where ?? {}).entries()) {
+    qb.andWhere(`${quote('counted')}.${quote(columnOf(ctx.em.connection, spec.target(), property))} = :countWhere${index}`, { [`countWhere${index}`]: value });
+  }
+  const rows: Array<{ parent_id: string; count: number }> = await qb.groupBy(parent).getRawMany();
+  const byParent = new Map(rows.map((row) => [row.parent_id, row.count]));
+  return keys.map((key) => byParent.get(key) ?? 0);
 }
 
 async function loadOne(ctx: RequestContext, spec: RelationSpec, keys: readonly string[]): Promise<unknown[]> {

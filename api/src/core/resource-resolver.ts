@@ -20,7 +20,7 @@ interface ResourceOptions<E extends ObjectLiteral & { id: string }, F extends Re
   service: ResourceReader<E, F> & Partial<ResourceWriter<E, C, U>>;
   read: Permission[];
   /** createX, updateX and deleteX, when the resource is written through the API. */
-  write?: { allow: Permission[]; create: ClassType<C>; update: ClassType<U>; deleteAllow?: Permission[] };
+  write?: { allow: Permission[]; create: ClassType<C>; update: ClassType<U>; updateAllow?: Permission[]; deleteAllow?: Permission[] };
 }
 
 /**
@@ -56,8 +56,9 @@ export function resourceResolver<E extends ObjectLiteral & { id: string }, F ext
   }
   if (!options.write) return ResourceQueries;
 
-  const { allow, create, update, deleteAllow = allow } = options.write;
+  const { allow, create, update, updateAllow = allow, deleteAllow = allow } = options.write;
   const [firstWrite, ...otherWrites] = allow;
+  const [firstUpdate, ...otherUpdates] = updateAllow;
   const [firstDelete, ...otherDeletes] = deleteAllow;
   const writer = service as ResourceWriter<E, C, U> & ResourceReader<E, F>;
 
@@ -69,7 +70,7 @@ export function resourceResolver<E extends ObjectLiteral & { id: string }, F ext
       return writer.create(ctx, args);
     }
 
-    @Allow(firstWrite, ...otherWrites)
+    @Allow(firstUpdate, ...otherUpdates)
     @Mutation(() => type, { name: `update${type.name}` })
     update(@Ctx() ctx: RequestContext, @Args(() => update) args: U) {
       return writer.update(ctx, args);

@@ -2,7 +2,7 @@ import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import type { ClassType } from 'type-graphql';
 import type { RequestContext } from './context';
 import { conflict, notFound, pgErrorCode, PgError, badUserInput } from './errors';
-import { orderAndPage, whereIn, whereSearch, type ListArgsShape, type SortableFields } from './list';
+import { orderAndPage, orderBySort, whereIn, whereSearch, type ListArgsShape, type SortableFields } from './list';
 import { scopedQuery } from './scope';
 
 export interface ResourceFilter {
@@ -40,6 +40,11 @@ export abstract class ResourceReader<E extends ObjectLiteral & { id: string }, F
     return orderAndPage(this.query(ctx, args.filter), this.alias, args, this.sortable, this.defaultSort).getMany();
   }
 
+  /** Every row of the list, in its order: what an export walks through. */
+  sorted(ctx: RequestContext, args: Pick<ListArgsShape, 'sortField' | 'sortOrder'> & { filter?: F }): SelectQueryBuilder<E> {
+    return orderBySort(this.query(ctx, args.filter), this.alias, args, this.sortable, this.defaultSort);
+  }
+
   count(ctx: RequestContext, args: { filter?: F }): Promise<number> {
     return this.query(ctx, args.filter).getCount();
   }
@@ -57,7 +62,7 @@ export abstract class ResourceReader<E extends ObjectLiteral & { id: string }, F
    */
   async getReference(ctx: RequestContext, id: string, field: string): Promise<E> {
     const row = await this.query(ctx).andWhere(`${this.alias}.id = :id`, { id }).getOne();
-    if (!row) throw badUserInput({ [field]: `no ${this.typeName} ${id} that you can see` });
+    if (!row) throw badUserInput({ [field]: { code: 'NOT_VISIBLE', params: { type: this.typeName, id } } });
     return row;
   }
 
@@ -75,7 +80,8 @@ export abstract class ResourceReader<E extends ObjectLiteral & { id: string }, F
   async delete(ctx: RequestContext, id: string): Promise<E> {
     const row = await this.getForUpdate(ctx, id);
     try {
-      await ctx.em.delete(this.entity, { id });
+      // remove (not delete by criteria): the audit subscriber records what was deleted.
+      await ctx.em.remove(this.entity, row);
     } catch (error) {
       if (pgErrorCode(error) === PgError.FOREIGN_KEY_VIOLATION) {
         throw conflict('IN_USE', `${this.typeName} ${id} is still referenced and cannot be deleted`);
@@ -93,7 +99,7 @@ export async function withUniqueFields<T>(uniqueFields: Record<string, string>, 
   } catch (error) {
     const constraint = (error as { driverError?: { constraint?: string } }).driverError?.constraint;
     if (pgErrorCode(error) === PgError.UNIQUE_VIOLATION && constraint && uniqueFields[constraint]) {
-      throw badUserInput({ [uniqueFields[constraint]]: 'is already in use' });
+      throw badUserInput({ [uniqueFields[constraint]]: { code: 'ALREADY_IN_USE' } });
     }
     throw error;
   }

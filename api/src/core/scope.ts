@@ -66,8 +66,8 @@ const MAX_PARENT_DEPTH = 4;
 
 /**
  * Which rows of `target`, seen under `alias`, the caller may see: null when every row (a global
- * role, reference data). Fails closed: no actor, a switched-off scope, a missing scope id or a
- * table without a term for the caller's kind of scope → nothing.
+ * role, reference data). Fails closed: no actor, a missing scope id or a table without a term for
+ * the caller's kind of scope → nothing.
  */
 export function scopeCondition(
   ctx: Pick<RequestContext, 'actor' | 'em'>,
@@ -92,7 +92,6 @@ function conditionSql(
   if (rule.kind === 'reference') return null;
   const kind = ROLE_SCOPE[actor.role];
   if (kind === null) return null;
-  if (!actor.scopeActive) return NOTHING;
   const term = rule[kind];
   const scopeId = actor.scope[`${kind}Id`];
   if (!term || !scopeId) return NOTHING;

@@ -28,6 +28,11 @@ export function ownTransactionsReason(field: GraphQLField<unknown, unknown>): st
  * ROLLBACK, before it is released; `afterCommit` tasks (cache invalidation, cookies) run once
  * the commit is through and the connection is back in the pool.
  */
+/** The request a transaction's query runner works for (set by runInTransaction). */
+export function requestContextOf(runner: { data?: unknown } | undefined): RequestContext | undefined {
+  return (runner?.data as { requestContext?: RequestContext } | undefined)?.requestContext;
+}
+
 export async function runInTransaction<T>(ctx: RequestContext, work: () => Promise<T>): Promise<T> {
   const runner = ctx.app.dataSource.createQueryRunner();
   const outer = { em: ctx.em, afterRollback: ctx.afterRollback, afterCommit: ctx.afterCommit };
@@ -36,6 +41,8 @@ export async function runInTransaction<T>(ctx: RequestContext, work: () => Promi
   let committed = false;
   try {
     await runner.connect();
+    // Entity subscribers (the audit trail) find the request — who, which request — here.
+    runner.data = { requestContext: ctx };
     await runner.startTransaction();
     ctx.em = runner.manager;
     try {

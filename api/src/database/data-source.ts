@@ -10,16 +10,23 @@ import { InitialSchema1764000000000 } from './migrations/1764000000000-initial-s
 import { SessionsAndLoginLimits1764100000000 } from './migrations/1764100000000-sessions-and-login-limits';
 import { PasswordChangeRequired1764200000000 } from './migrations/1764200000000-password-change-required';
 import { ContributionRates1764300000000 } from './migrations/1764300000000-contribution-rates';
+import { WorkerRegistry1764400000000 } from './migrations/1764400000000-worker-registry';
+import { AuditSubscriber } from '../core/audit';
+import { AuditEvent } from '../modules/audit/audit-event.entity';
+import { Enrollment } from '../modules/enrollments/enrollment.entity';
+import { Worker } from '../modules/workers/worker.entity';
+import { WorkerPartner } from '../modules/workers/worker-partner.entity';
 
 // A `date` is a calendar day: keep PostgreSQL's YYYY-MM-DD instead of a JavaScript Date at local midnight.
 types.setTypeParser(types.builtins.DATE, (value) => value);
 
-export const entities = [Regency, District, Village, PartnerOrganisation, User, ContributionRate];
+export const entities = [Regency, District, Village, PartnerOrganisation, User, ContributionRate, Worker, WorkerPartner, Enrollment, AuditEvent];
 export const migrations = [
   InitialSchema1764000000000,
   SessionsAndLoginLimits1764100000000,
   PasswordChangeRequired1764200000000,
   ContributionRates1764300000000,
+  WorkerRegistry1764400000000,
 ];
 
 /** The pool settings `createDataSource` needs (see config.ts for their meaning and defaults; 0 turns a PostgreSQL timeout off). */
@@ -47,6 +54,7 @@ export function createDataSource(url: string, settings: Partial<PoolSettings> = 
     synchronize: false,
     migrationsRun: false,
     migrationsTransactionMode: 'each',
+    subscribers: [AuditSubscriber],
     extra: {
       max: pool.poolSize,
       connectionTimeoutMillis: pool.acquireTimeoutMs,

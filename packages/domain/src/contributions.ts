@@ -3,6 +3,8 @@
  * table), never constants here: this module only knows how to apply them, so the API and the
  * portal (which shows the amount as a form is typed) compute the same rupiah.
  */
+import type { FieldReason } from './reasons';
+
 export const Program = { JKK: 'JKK', JKM: 'JKM', JHT: 'JHT', JP: 'JP', JKP: 'JKP' } as const;
 export type Program = (typeof Program)[keyof typeof Program];
 export const PROGRAMS: readonly Program[] = Object.values(Program);
@@ -21,14 +23,17 @@ export const PROGRAMS_BY_CATEGORY: Readonly<Record<Category, { required: readonl
 };
 
 /** The reason a set of programs is not allowed for a category, or null. */
-export function programsProblem(category: Category, programs: readonly Program[]): string | null {
+export function programsProblem(
+  category: Category,
+  programs: readonly Program[],
+): FieldReason<'INVALID_VALUE' | 'PROGRAMS_MISSING' | 'PROGRAM_NOT_ALLOWED' | 'PROGRAM_TWICE'> | null {
   const allowed = PROGRAMS_BY_CATEGORY[category];
-  if (!allowed) return 'unknown category';
+  if (!allowed) return { code: 'INVALID_VALUE', params: { allowed: CATEGORIES } };
   const missing = allowed.required.filter((program) => !programs.includes(program));
-  if (missing.length) return `must include ${missing.join(' and ')}`;
+  if (missing.length) return { code: 'PROGRAMS_MISSING', params: { programs: missing } };
   const extra = programs.filter((program) => !allowed.required.includes(program) && !allowed.optional.includes(program));
-  if (extra.length) return `${extra.join(', ')} not available for ${category}`;
-  if (new Set(programs).size !== programs.length) return 'lists a program twice';
+  if (extra.length) return { code: 'PROGRAM_NOT_ALLOWED', params: { programs: extra, category } };
+  if (new Set(programs).size !== programs.length) return { code: 'PROGRAM_TWICE' };
   return null;
 }
 

@@ -6,3 +6,7 @@ export * from './partners';
 export * from './accounts';
 export * from './lists';
 export * from './contributions';
+export * from './registry';
+export * from './worker-rules';
+export * from './enrollment-rules';
+export * from './reasons';

@@ -19,6 +19,25 @@ export const Permission = {
    */
   VillageHeadAccountWrite: 'VillageHeadAccountWrite',
   PartnerRead: 'PartnerRead',
+  /** Create, edit and delete partner organisations (all their fields). */
+  PartnerWrite: 'PartnerWrite',
+  /** Edit the contact details (person, phone, email, address) of the caller's own organisation. */
+  PartnerContactWrite: 'PartnerContactWrite',
+  /** Suspend and reactivate partner organisations (within the caller's scope), with a reason. */
+  PartnerSuspend: 'PartnerSuspend',
+  WorkerRead: 'WorkerRead',
+  EnrollmentRead: 'EnrollmentRead',
+  /** Report workers and their enrollments: create, edit, import (a partner, for its own). */
+  WorkerReport: 'WorkerReport',
+  /** Remove a worker from the registry altogether. */
+  WorkerDelete: 'WorkerDelete',
+  /** Full NIKs; every other role is shown them masked (first 6 and last 4 digits). */
+  NikRead: 'NikRead',
+  /** Read one full NIK for a stated reason (`revealNik`), audited and rate-limited. */
+  NikReveal: 'NikReveal',
+  /** Decide that two possible duplicates are different people, with a reason. */
+  DuplicateResolve: 'DuplicateResolve',
+  AuditRead: 'AuditRead',
   /** Contribution rates: every role reads them (amounts are computed from them); ADMIN keeps them. */
   RateRead: 'RateRead',
   RateWrite: 'RateWrite',
@@ -26,15 +45,33 @@ export const Permission = {
 export type Permission = (typeof Permission)[keyof typeof Permission];
 export const PERMISSIONS: readonly Permission[] = Object.values(Permission);
 
-const EVERY_SIGNED_IN: readonly Permission[] = [Permission.SignedIn, Permission.RegionRead, Permission.RateRead];
+const EVERY_SIGNED_IN: readonly Permission[] = [
+  Permission.SignedIn,
+  Permission.RegionRead,
+  Permission.RateRead,
+  Permission.PartnerRead,
+  Permission.WorkerRead,
+  Permission.EnrollmentRead,
+];
+
+/** Roles that hold every permission but the ones only a masked reader needs. */
+const ADMIN_ONLY_EXCLUDED: readonly Permission[] = [Permission.Public, Permission.NikReveal];
 
 /** The permission matrix. Scope (which rows) is applied separately, in the API's data layer. */
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
-  ADMIN: PERMISSIONS.filter((p) => p !== Permission.Public),
-  REGENCY_OFFICIAL: [...EVERY_SIGNED_IN, Permission.UserRead, Permission.VillageHeadAccountWrite, Permission.PartnerRead],
-  VILLAGE_HEAD: [...EVERY_SIGNED_IN, Permission.PartnerRead],
-  PARTNER: [...EVERY_SIGNED_IN, Permission.PartnerRead],
-  AUDITOR: [...EVERY_SIGNED_IN, Permission.UserRead, Permission.PartnerRead],
+  ADMIN: PERMISSIONS.filter((p) => !ADMIN_ONLY_EXCLUDED.includes(p)),
+  REGENCY_OFFICIAL: [
+    ...EVERY_SIGNED_IN,
+    Permission.UserRead,
+    Permission.VillageHeadAccountWrite,
+    Permission.PartnerSuspend,
+    Permission.NikReveal,
+    Permission.DuplicateResolve,
+    Permission.AuditRead,
+  ],
+  VILLAGE_HEAD: [...EVERY_SIGNED_IN, Permission.NikRead],
+  PARTNER: [...EVERY_SIGNED_IN, Permission.PartnerContactWrite, Permission.WorkerReport, Permission.NikRead],
+  AUDITOR: [...EVERY_SIGNED_IN, Permission.UserRead, Permission.NikReveal, Permission.AuditRead],
 };
 
 /** Whether a caller (`null` = anonymous) holds a permission. */
@@ -70,7 +107,18 @@ export function accountManagerRoles(accountRole: Role): Role[] {
 
 /** react-admin's actions, mapped to the permission each one needs (any one of them), per portal resource. */
 export type ResourceAction = 'list' | 'show' | 'create' | 'edit' | 'delete' | 'export';
-export type ResourceName = 'Regency' | 'District' | 'Village' | 'User' | 'PartnerOrganisation' | 'ContributionRate' | 'Account';
+export type ResourceName =
+  | 'Regency'
+  | 'District'
+  | 'Village'
+  | 'User'
+  | 'PartnerOrganisation'
+  | 'Worker'
+  | 'Enrollment'
+  | 'AuditEvent'
+  | 'ContributionRate'
+  | 'Account'
+  | 'Import';
 type Needed = Permission | readonly Permission[] | null;
 
 const readWrite = (read: Permission, write: Needed, remove: Needed = write): Record<ResourceAction, Needed> => ({
@@ -87,10 +135,18 @@ export const RESOURCE_PERMISSIONS: Readonly<Record<ResourceName, Record<Resource
   District: readWrite(Permission.RegionRead, Permission.RegionWrite),
   Village: readWrite(Permission.RegionRead, Permission.RegionWrite),
   User: readWrite(Permission.UserRead, [Permission.UserWrite, Permission.VillageHeadAccountWrite], Permission.UserWrite),
-  PartnerOrganisation: readWrite(Permission.PartnerRead, null),
+  PartnerOrganisation: {
+    ...readWrite(Permission.PartnerRead, Permission.PartnerWrite),
+    edit: [Permission.PartnerWrite, Permission.PartnerContactWrite],
+  },
+  Worker: readWrite(Permission.WorkerRead, Permission.WorkerReport, Permission.WorkerDelete),
+  Enrollment: readWrite(Permission.EnrollmentRead, Permission.WorkerReport),
+  AuditEvent: readWrite(Permission.AuditRead, null),
   ContributionRate: readWrite(Permission.RateRead, Permission.RateWrite),
   /** The portal's "my account" page (the caller's own account, read with `me`): every signed-in role. */
   Account: { list: Permission.SignedIn, show: null, export: null, create: null, edit: null, delete: null },
+  /** The portal's import page (importEnrollments). */
+  Import: { list: Permission.WorkerReport, show: null, export: null, create: Permission.WorkerReport, edit: null, delete: null },
 };
 
 /**

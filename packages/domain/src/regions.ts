@@ -2,6 +2,8 @@
  * Kemendagri region codes: province `51`, regency/city `51.04`, kecamatan `51.04.05`,
  * village `51.04.05.2002` (a village code starting with 2 is a desa, with 1 a kelurahan).
  */
+import type { FieldReason } from './reasons';
+
 export type RegionLevel = 'PROVINCE' | 'REGENCY' | 'DISTRICT' | 'VILLAGE';
 export const VillageType = { DESA: 'DESA', KELURAHAN: 'KELURAHAN' } as const;
 export type VillageType = (typeof VillageType)[keyof typeof VillageType];
@@ -35,12 +37,14 @@ export function villageType(code: string): VillageType {
 }
 
 /** Why a code is not a valid code of that level, or null when it is. */
-export function regionCodeProblem(code: string, level: RegionLevel): string | null {
-  return isRegionCode(code, level) ? null : `must be a Kemendagri ${level.toLowerCase()} code (${EXAMPLES[level]})`;
+export function regionCodeProblem(code: string, level: RegionLevel): FieldReason<'REGION_CODE'> | null {
+  return isRegionCode(code, level) ? null : { code: 'REGION_CODE', params: { level } };
 }
-const EXAMPLES: Record<RegionLevel, string> = {
-  PROVINCE: 'e.g. 51',
-  REGENCY: 'e.g. 51.04',
-  DISTRICT: 'e.g. 51.04.05',
-  VILLAGE: 'e.g. 51.04.05.2002',
+
+/** An example code of each level, for the words of REGION_CODE. */
+export const REGION_CODE_EXAMPLES: Readonly<Record<RegionLevel, string>> = {
+  PROVINCE: '51',
+  REGENCY: '51.04',
+  DISTRICT: '51.04.05',
+  VILLAGE: '51.04.05.2002',
 };

@@ -53,7 +53,7 @@ export async function authenticate(header: string | undefined, services: AuthSer
       email: record.email,
       role: record.role as Role,
       scope: current,
-      scopeActive: record.partnerId === null || record.partnerStatus === PartnerStatus.ACTIVE,
+      partnerSuspended: record.partnerId !== null && record.partnerStatus !== PartnerStatus.ACTIVE,
       sessionId: claims.sid,
       mustChangePassword: record.mustChangePassword,
     },

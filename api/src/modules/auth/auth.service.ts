@@ -97,7 +97,7 @@ export class AuthService {
     const user = await accountWithPasswordHash(ctx, 'id', actor.id);
     if (!user) throw unauthenticated();
     if (!(await verifyPassword(user.passwordHash, currentPassword))) {
-      throw badUserInput({ currentPassword: 'is not your current password' });
+      throw badUserInput({ currentPassword: { code: 'PASSWORD_WRONG' } });
     }
     const passwordHash = await hashPassword(newPassword);
     await runInTransaction(ctx, async () => {

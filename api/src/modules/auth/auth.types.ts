@@ -1,7 +1,7 @@
 import { passwordProblem } from '@lindung/domain';
 import { IsOptional, IsString, Length, MaxLength } from 'class-validator';
 import { ArgsType, Field, ObjectType } from 'type-graphql';
-import { domainRule } from '../../core/validators';
+import { stringRule } from '../../core/validators';
 import { User } from '../users/user.entity';
 
 @ObjectType()
@@ -54,6 +54,6 @@ export class ChangePasswordArgs {
   currentPassword: string;
 
   @Field({ description: 'The same strength rule as for a new account; must differ from the current password' })
-  @domainRule('password', (v) => (typeof v === 'string' ? passwordProblem(v) : 'must be a string'))
+  @stringRule('password', passwordProblem)
   newPassword: string;
 }

@@ -1,9 +1,9 @@
 import { Category, Program } from '@lindung/domain';
-import { IsEnum, IsInt, IsNumber, IsOptional, Matches, Max, Min } from 'class-validator';
+import { IsEnum, IsInt, IsNumber, IsOptional, Length, Max, Min } from 'class-validator';
 import { ArgsType, Field, Float, ID, InputType } from 'type-graphql';
 import { BaseFilter, listArgsFor } from '../../core/list';
 import { LocalDate, Money } from '../../core/scalars';
-import { IsId } from '../../core/validators';
+import { IsId, MatchesRule, withReason } from '../../core/validators';
 
 @InputType()
 export class ContributionRateFilter extends BaseFilter {
@@ -24,7 +24,8 @@ export class ContributionRateFilter extends BaseFilter {
 
 export const ContributionRateListArgs = listArgsFor(ContributionRateFilter);
 
-const BRACKET = () => Matches(/^[A-Z0-9_]{1,40}$/, { message: 'must be 1–40 capital letters, digits or _' });
+const BRACKET = () => MatchesRule(/^[A-Z0-9_]{1,40}$/, { code: 'BRACKET_FORMAT' });
+const WHOLE_RUPIAH = () => IsInt(withReason({ code: 'MUST_BE_WHOLE_RUPIAH' }));
 
 /** The values a rate has (ra-data-graphql-simple sends them flat, one argument each). */
 @ArgsType()
@@ -36,26 +37,26 @@ class ContributionRateValues {
 
   @Field(() => Float, { nullable: true, description: 'Percent of the base, e.g. 0.24 (give this or flatAmount)' })
   @IsOptional()
-  @IsNumber({ maxDecimalPlaces: 3 }, { message: 'must be a number with at most 3 decimals' })
+  @IsNumber({ maxDecimalPlaces: 3 })
   @Min(0.001)
   @Max(100)
   percent?: number | null;
 
   @Field(() => Money, { nullable: true, description: 'A flat amount a month (give this or percent)' })
   @IsOptional()
-  @IsInt({ message: 'must be whole rupiah' })
+  @WHOLE_RUPIAH()
   @Min(0)
   flatAmount?: number | null;
 
   @Field(() => Money, { nullable: true })
   @IsOptional()
-  @IsInt({ message: 'must be whole rupiah' })
+  @WHOLE_RUPIAH()
   @Min(0)
   minimumAmount?: number | null;
 
   @Field(() => Money, { nullable: true })
   @IsOptional()
-  @IsInt({ message: 'must be whole rupiah' })
+  @WHOLE_RUPIAH()
   @Min(1)
   maximumBase?: number | null;
 
@@ -65,7 +66,8 @@ class ContributionRateValues {
 
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @Matches(/^[^\n]{1,200}$/, { message: 'must be one line of at most 200 characters' })
+  @Length(1, 200)
+  @MatchesRule(/^[^\n]*$/, { code: 'NOT_ONE_LINE' })
   legalBasis?: string | null;
 }
 

@@ -56,11 +56,14 @@ export class ContributionRateService extends ResourceReader<ContributionRate, Co
 
   private async save(ctx: RequestContext, rate: ContributionRate): Promise<ContributionRate> {
     refuseInconsistent(rate);
+    // One writer per program, category and bracket: two overlapping rates saved at once would
+    // deadlock under the exclusion constraint instead of the later one being told it overlaps.
+    await ctx.em.query(`SELECT pg_advisory_xact_lock(hashtext('contribution-rate:' || $1))`, [`${rate.program}:${rate.category}:${rate.bracket ?? ''}`]);
     try {
       return await ctx.em.save(rate);
     } catch (error) {
       if (pgErrorCode(error) === EXCLUSION_VIOLATION) {
-        throw badUserInput({ validFrom: `overlaps another ${rate.category} ${rate.program} rate${rate.bracket ? ` (${rate.bracket})` : ''} in force on some of these days` });
+        throw badUserInput({ validFrom: { code: 'RATE_OVERLAP', params: { program: rate.program, category: rate.category, bracket: rate.bracket } } });
       }
       throw error;
     }
@@ -70,13 +73,13 @@ export class ContributionRateService extends ResourceReader<ContributionRate, Co
 /** A percentage or a flat amount, never both; a validity that ends before it starts is no validity. */
 function refuseInconsistent(rate: ContributionRate): void {
   if ((rate.percent === null) === (rate.flatAmount === null)) {
-    throw badUserInput({ percent: 'give either a percent or a flat amount', flatAmount: 'give either a percent or a flat amount' });
+    throw badUserInput({ percent: { code: 'PERCENT_OR_FLAT' }, flatAmount: { code: 'PERCENT_OR_FLAT' } });
   }
   if (rate.flatAmount !== null && (rate.minimumAmount !== null || rate.maximumBase !== null)) {
-    throw badUserInput({ minimumAmount: 'only a percentage has a minimum or a base cap' });
+    throw badUserInput({ minimumAmount: { code: 'MINIMUM_NEEDS_PERCENT' } });
   }
   if (rate.validTo !== null && rate.validTo < rate.validFrom) {
-    throw badUserInput({ validTo: 'must not be before validFrom' });
+    throw badUserInput({ validTo: { code: 'DATE_BEFORE', params: { field: 'validFrom' } } });
   }
 }
 

@@ -1,12 +1,15 @@
-import { PartnerStatus, PartnerType, Permission } from '@lindung/domain';
+import { EnrollmentStatus, PartnerStatus, PartnerType, Permission } from '@lindung/domain';
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity } from 'typeorm';
+import { AuditScopeOf } from '../../core/audit';
 import { BaseEntity } from '../../core/base.entity';
-import { Relation } from '../../core/relations';
+import { Relation, RelationCount } from '../../core/relations';
 import { ScopedBy } from '../../core/scope';
 import { Regency } from '../regions/regency.entity';
 import { Village } from '../regions/village.entity';
+import { Enrollment } from '../enrollments/enrollment.entity';
 import { User } from '../users/user.entity';
+import { WorkerPartner } from '../workers/worker-partner.entity';
 
 registerEnumType(PartnerType, { name: 'PartnerType' });
 registerEnumType(PartnerStatus, { name: 'PartnerStatus' });
@@ -19,6 +22,7 @@ registerEnumType(PartnerStatus, { name: 'PartnerStatus' });
 @ObjectType({ description: 'A partner organisation that brings workers into the program' })
 @Entity('partner_organisations')
 @ScopedBy({ kind: 'scoped', regency: 'regencyId', village: 'villageId', partner: 'id' })
+@AuditScopeOf((row) => ({ regencyId: row.regencyId ?? null, villageId: row.villageId ?? null, partnerId: row.id ?? null }))
 export class PartnerOrganisation extends BaseEntity {
   @Field()
   @Column()
@@ -51,6 +55,33 @@ export class PartnerOrganisation extends BaseEntity {
   @Field(() => String, { nullable: true })
   @Column({ name: 'contact_email', type: 'text', nullable: true })
   contactEmail: string | null;
+
+  @Field(() => String, { nullable: true })
+  @Column({ type: 'text', nullable: true })
+  address: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Employer registration number at BPJS Ketenagakerjaan (8 digits)' })
+  @Column({ type: 'text', nullable: true })
+  npp: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Why it was last suspended or reactivated' })
+  @Column({ name: 'status_reason', type: 'text', nullable: true })
+  statusReason: string | null;
+
+  @Field(() => Date, { nullable: true })
+  @Column({ name: 'status_changed_at', type: 'timestamptz', nullable: true })
+  statusChangedAt: Date | null;
+
+  @RelationCount(() => WorkerPartner, { by: 'partnerId', allow: Permission.WorkerRead, description: 'Workers it reported or enrolled, within your scope' })
+  workerCount?: number;
+
+  @RelationCount(() => Enrollment, {
+    by: 'partnerId',
+    where: { status: EnrollmentStatus.ACTIVE },
+    allow: Permission.EnrollmentRead,
+    description: 'Its active enrollments, within your scope',
+  })
+  activeEnrollmentCount?: number;
 
   @Relation(() => Regency, { from: 'regencyId', allow: Permission.RegionRead })
   regency?: Regency | null;

@@ -1,3 +1,4 @@
+import type { RegionLevel } from '@lindung/domain';
 import type { SelectQueryBuilder } from 'typeorm';
 import type { RequestContext } from '../../core/context';
 import { badUserInput, conflict } from '../../core/errors';
@@ -25,7 +26,7 @@ export class DistrictService extends ResourceReader<District, DistrictFilter> {
 
   async create(ctx: RequestContext, args: CreateDistrictArgs): Promise<District> {
     const regency = await regencyService.getReference(ctx, args.regencyId, 'regencyId');
-    assertCodeUnder(args.code, regency.code, 'regency');
+    assertCodeUnder(args.code, regency.code, 'REGENCY');
     const district = ctx.em.create(District, { code: args.code, name: args.name, regencyId: regency.id });
     return withUniqueFields(UNIQUE, () => ctx.em.save(district));
   }
@@ -34,7 +35,7 @@ export class DistrictService extends ResourceReader<District, DistrictFilter> {
     const district = await this.getForUpdate(ctx, args.id);
     if (args.code !== undefined && args.code !== district.code) {
       const regency = await regencyService.get(ctx, district.regencyId);
-      assertCodeUnder(args.code, regency.code, 'regency');
+      assertCodeUnder(args.code, regency.code, 'REGENCY');
       if (await ctx.em.exists(Village, { where: { districtId: district.id } })) {
         throw conflict('HAS_CHILDREN', 'A district with villages cannot change its code');
       }
@@ -46,9 +47,9 @@ export class DistrictService extends ResourceReader<District, DistrictFilter> {
 }
 
 /** A child's code extends its parent's (`51.04` → `51.04.05`). */
-export function assertCodeUnder(code: string, parentCode: string, parent: string): void {
+export function assertCodeUnder(code: string, parentCode: string, level: RegionLevel): void {
   if (!code.startsWith(`${parentCode}.`)) {
-    throw badUserInput({ code: `must start with ${parentCode}., the code of its ${parent}` });
+    throw badUserInput({ code: { code: 'CODE_OUTSIDE_PARENT', params: { parentCode, level } } });
   }
 }
 

@@ -61,14 +61,14 @@ export class RegencyService extends ResourceReader<Regency, RegencyFilter> {
 function checkedProvinceCode(code: string, given: string | undefined): string {
   const derived = code.slice(0, 2);
   if (given !== undefined && given !== derived) {
-    throw badUserInput({ provinceCode: `must be ${derived}, the first two digits of the code` });
+    throw badUserInput({ provinceCode: { code: 'PROVINCE_CODE_MISMATCH', params: { expected: derived } } });
   }
   return derived;
 }
 
 async function provinceName(ctx: RequestContext, provinceCode: string): Promise<string> {
   const rows: { name: string }[] = await ctx.em.query(`SELECT name FROM region_codes WHERE code = $1`, [provinceCode]);
-  if (!rows[0]) throw badUserInput({ province: `is required: province ${provinceCode} is not a known province` });
+  if (!rows[0]) throw badUserInput({ province: { code: 'PROVINCE_UNKNOWN', params: { code: provinceCode } } });
   return rows[0].name;
 }
 

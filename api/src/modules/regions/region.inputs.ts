@@ -1,10 +1,10 @@
 import { VillageType } from '@lindung/domain';
-import { IsEnum, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
+import { IsEnum, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
 import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
 import { BaseFilter, listArgsFor } from '../../core/list';
 import { IsId, IsRegionCode } from '../../core/validators';
 
-const NAME = () => Length(1, 200, { message: 'must be 1 to 200 characters' });
+const NAME = () => Length(1, 200);
 const MAX_COUNT = 100_000_000;
 
 @InputType()
@@ -16,7 +16,7 @@ export class RegencyFilter extends BaseFilter {
 
   @Field({ nullable: true })
   @IsOptional()
-  @Matches(/^\d{2}$/, { message: 'must be a 2-digit province code' })
+  @IsRegionCode('PROVINCE')
   provinceCode?: string;
 }
 
@@ -70,7 +70,7 @@ class RegencyDetailsArgs {
 
   @Field({ nullable: true, description: 'Must be the first two digits of the code; derived when omitted' })
   @IsOptional()
-  @Matches(/^\d{2}$/, { message: 'must be a 2-digit province code' })
+  @IsRegionCode('PROVINCE')
   provinceCode?: string;
 
   @Field(() => Int, { nullable: true })

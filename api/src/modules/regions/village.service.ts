@@ -26,7 +26,7 @@ export class VillageService extends ResourceReader<Village, VillageFilter> {
 
   async create(ctx: RequestContext, args: CreateVillageArgs): Promise<Village> {
     const district = await districtService.getReference(ctx, args.districtId, 'districtId');
-    assertCodeUnder(args.code, district.code, 'district');
+    assertCodeUnder(args.code, district.code, 'DISTRICT');
     const village = ctx.em.create(Village, {
       code: args.code,
       name: args.name,
@@ -41,7 +41,7 @@ export class VillageService extends ResourceReader<Village, VillageFilter> {
     const village = await this.getForUpdate(ctx, args.id);
     if (args.code !== undefined && args.code !== village.code) {
       const district = await districtService.get(ctx, village.districtId);
-      assertCodeUnder(args.code, district.code, 'district');
+      assertCodeUnder(args.code, district.code, 'DISTRICT');
       village.code = args.code;
       village.type = villageType(args.code);
     }

@@ -2,10 +2,10 @@ import { emailProblem, passwordProblem, Role } from '@lindung/domain';
 import { IsBoolean, IsEnum, IsOptional, Length } from 'class-validator';
 import { ArgsType, Field, ID, InputType } from 'type-graphql';
 import { BaseFilter, listArgsFor } from '../../core/list';
-import { domainRule, IsId } from '../../core/validators';
+import { IsId, stringRule } from '../../core/validators';
 
-const IsEmail = () => domainRule('email', (v) => (typeof v === 'string' ? emailProblem(v.trim()) : 'must be a string'));
-const IsPassword = () => domainRule('password', (v) => (typeof v === 'string' ? passwordProblem(v) : 'must be a string'));
+const IsEmail = () => stringRule('email', (value) => emailProblem(value.trim()));
+const IsPassword = () => stringRule('password', passwordProblem);
 
 @InputType()
 export class UserFilter extends BaseFilter {

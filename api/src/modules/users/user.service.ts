@@ -122,14 +122,14 @@ async function resolveScope(ctx: RequestContext, role: Role, given: ScopeInput, 
   const needed = REQUIRED_SCOPE[role];
   const problems: FieldProblems = {};
   for (const key of ['villageId', 'partnerId'] as const) {
-    if (!needed.includes(key) && given[key]) problems[key] = `is not used by role ${role}`;
+    if (!needed.includes(key) && given[key]) problems[key] = { code: 'NOT_USED_BY_ROLE', params: { role } };
   }
   if (role === Role.ADMIN || role === Role.AUDITOR) {
-    if (given.regencyId) problems.regencyId = `is not used by role ${role}`;
+    if (given.regencyId) problems.regencyId = { code: 'NOT_USED_BY_ROLE', params: { role } };
   }
   for (const key of needed) {
     if (key !== 'regencyId' || role === Role.REGENCY_OFFICIAL) {
-      if (!pick(key)) problems[key] = `is required for role ${role}`;
+      if (!pick(key)) problems[key] = { code: 'REQUIRED_FOR_ROLE', params: { role } };
     }
   }
   if (Object.keys(problems).length > 0) throw badUserInput(problems);
@@ -150,7 +150,7 @@ async function resolveScope(ctx: RequestContext, role: Role, given: ScopeInput, 
 }
 
 function derivedRegency(given: string | null | undefined, derived: string): string {
-  if (given && given !== derived) throw badUserInput({ regencyId: 'must be the regency of the account’s village or partner (or omitted)' });
+  if (given && given !== derived) throw badUserInput({ regencyId: { code: 'REGENCY_NOT_DERIVED' } });
   return derived;
 }
 

@@ -1,0 +1,68 @@
+import { hasPermission, maskNik, Permission } from '@lindung/domain';
+import type { MiddlewareFn } from 'type-graphql';
+import { UseMiddleware } from 'type-graphql';
+import type { Actor, RequestContext } from './context';
+
+/**
+ * Personal data shown whole only to those who need it (UU PDP 27/2022). A sensitive property is
+ * declared once, on its entity or type, with its mask and the permission that reads it whole; the
+ * declaration is then applied everywhere the value leaves the API — the GraphQL field (lists, show
+ * pages, search results, nested fields alike), exports and audit diffs (always masked).
+ */
+export interface SensitiveRule {
+  mask: (value: string) => string;
+  readFull: Permission;
+}
+
+export const NIK: SensitiveRule = { mask: maskNik, readFull: Permission.NikRead };
+
+const declared = new Map<Function, Map<string, SensitiveRule>>();
+
+export function Sensitive(rule: SensitiveRule): PropertyDecorator {
+  return (prototype, property) => {
+    const owner = prototype.constructor;
+    const fields = declared.get(owner) ?? new Map<string, SensitiveRule>();
+    fields.set(String(property), rule);
+    declared.set(owner, fields);
+    UseMiddleware(maskUnlessAllowed(rule))(prototype, property);
+  };
+}
+
+/** The sensitive properties of a type (inherited declarations included). */
+export function sensitiveFieldsOf(type: Function): Map<string, SensitiveRule> {
+  const fields = new Map<string, SensitiveRule>();
+  for (let current: Function | null = type; current && current !== Function.prototype; current = Object.getPrototypeOf(current)) {
+    for (const [name, rule] of declared.get(current) ?? []) if (!fields.has(name)) fields.set(name, rule);
+  }
+  return fields;
+}
+
+export function mayReadFull(actor: Pick<Actor, 'role'> | null, rule: SensitiveRule): boolean {
+  return !!actor && hasPermission(actor.role, rule.readFull);
+}
+
+/** A value as this caller may see it. */
+export function present(actor: Pick<Actor, 'role'> | null, rule: SensitiveRule, value: unknown): unknown {
+  if (typeof value !== 'string') return value;
+  return mayReadFull(actor, rule) ? value : rule.mask(value);
+}
+
+/** A record's values as this caller may see them (exports). */
+export function presentRecord<T extends Record<string, unknown>>(actor: Pick<Actor, 'role'> | null, type: Function, record: T): T {
+  const copy: Record<string, unknown> = { ...record };
+  for (const [name, rule] of sensitiveFieldsOf(type)) if (name in copy) copy[name] = present(actor, rule, copy[name]);
+  return copy as T;
+}
+
+/** A record's values with every sensitive one masked, whoever reads it later (audit diffs). */
+export function maskRecord(type: Function, record: Record<string, unknown>): Record<string, unknown> {
+  const copy: Record<string, unknown> = { ...record };
+  for (const [name, rule] of sensitiveFieldsOf(type)) {
+    if (typeof copy[name] === 'string') copy[name] = rule.mask(copy[name] as string);
+  }
+  return copy;
+}
+
+function maskUnlessAllowed(rule: SensitiveRule): MiddlewareFn<RequestContext> {
+  return async ({ context }, next) => present(context.actor, rule, await next());
+}

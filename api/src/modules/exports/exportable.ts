@@ -1,0 +1,124 @@
+import type { ClassType } from 'type-graphql';
+import type { ResourceReader } from '../../core/resource';
+import { AuditEvent } from '../audit/audit-event.entity';
+import { auditEventService } from '../audit/audit-event.service';
+import { AuditEventFilter } from '../audit/audit-event.inputs';
+import { EnrollmentFilter } from '../enrollments/enrollment.inputs';
+import { PartnerOrganisationFilter } from '../partners/partner-organisation.inputs';
+import { WorkerFilter } from '../workers/worker.inputs';
+import { Enrollment } from '../enrollments/enrollment.entity';
+import { enrollmentService } from '../enrollments/enrollment.service';
+import { PartnerOrganisation } from '../partners/partner-organisation.entity';
+import { partnerOrganisationService } from '../partners/partner-organisation.service';
+import { Worker } from '../workers/worker.entity';
+import { workerService } from '../workers/worker.service';
+
+/**
+ * The lists that can be exported as CSV on the server, each read through its resource's own
+ * scoped, filtered query (the same rows the list shows), with the columns it exports: a header,
+ * the SQL on the query's alias, and — for a sensitive value — the entity property whose
+ * declared mask applies.
+ */
+export interface ExportColumn {
+  header: string;
+  sql: string;
+  /** The entity property the value is, when that property is declared sensitive (core/sensitive.ts). */
+  sensitive?: { entity: Function; property: string };
+}
+
+export interface Exportable {
+  entity: ClassType;
+  reader: ResourceReader<any, any>;
+  /** The GraphQL input type of the list's filter (coerced and validated as for allX), and its class. */
+  filterType: string;
+  filterClass: ClassType;
+  alias: string;
+  columns: ExportColumn[];
+}
+
+const villageCode = (alias: string, column: string) => `(SELECT v.code FROM villages v WHERE v.id = ${alias}.${column})`;
+
+export const EXPORTABLE: Record<string, Exportable> = {
+  Worker: {
+    entity: Worker,
+    reader: workerService,
+    filterType: 'WorkerFilter',
+    filterClass: WorkerFilter,
+    alias: 'worker',
+    // The import's column names where they exist, so an export reads back in.
+    columns: [
+      { header: 'nik', sql: 'worker.nik', sensitive: { entity: Worker, property: 'nik' } },
+      { header: 'full_name', sql: 'worker.full_name' },
+      { header: 'birth_date', sql: `to_char(worker.birth_date, 'YYYY-MM-DD')` },
+      { header: 'gender', sql: 'worker.gender' },
+      { header: 'village_code', sql: villageCode('worker', 'village_id') },
+      { header: 'occupation', sql: 'worker.occupation' },
+      { header: 'vulnerable', sql: 'worker.vulnerable' },
+      { header: 'phone', sql: 'worker.phone' },
+      { header: 'kpj', sql: 'worker.kpj' },
+      { header: 'possible_duplicate', sql: 'worker.possible_duplicate' },
+      { header: 'id', sql: 'worker.id' },
+    ],
+  },
+  Enrollment: {
+    entity: Enrollment,
+    reader: enrollmentService,
+    filterType: 'EnrollmentFilter',
+    filterClass: EnrollmentFilter,
+    alias: 'enrollment',
+    columns: [
+      { header: 'nik', sql: '(SELECT w.nik FROM workers w WHERE w.id = enrollment.worker_id)', sensitive: { entity: Worker, property: 'nik' } },
+      { header: 'full_name', sql: '(SELECT w.full_name FROM workers w WHERE w.id = enrollment.worker_id)' },
+      { header: 'partner', sql: '(SELECT p.name FROM partner_organisations p WHERE p.id = enrollment.partner_id)' },
+      { header: 'category', sql: 'enrollment.category' },
+      { header: 'programs', sql: `array_to_string(enrollment.programs, '|')` },
+      { header: 'funding_source', sql: 'enrollment.funding_source' },
+      { header: 'start_date', sql: `to_char(enrollment.start_date, 'YYYY-MM-DD')` },
+      { header: 'end_date', sql: `to_char(enrollment.end_date, 'YYYY-MM-DD')` },
+      { header: 'declared_income', sql: 'enrollment.declared_income' },
+      { header: 'risk_class', sql: 'enrollment.risk_class' },
+      { header: 'monthly_contribution', sql: 'enrollment.monthly_contribution' },
+      { header: 'status', sql: 'enrollment.status' },
+      { header: 'id', sql: 'enrollment.id' },
+    ],
+  },
+  PartnerOrganisation: {
+    entity: PartnerOrganisation,
+    reader: partnerOrganisationService,
+    filterType: 'PartnerOrganisationFilter',
+    filterClass: PartnerOrganisationFilter,
+    alias: 'partner',
+    columns: [
+      { header: 'name', sql: 'partner.name' },
+      { header: 'type', sql: 'partner.type' },
+      { header: 'status', sql: 'partner.status' },
+      { header: 'npp', sql: 'partner.npp' },
+      { header: 'regency_code', sql: '(SELECT r.code FROM regencies r WHERE r.id = partner.regency_id)' },
+      { header: 'village_code', sql: villageCode('partner', 'village_id') },
+      { header: 'contact_name', sql: 'partner.contact_name' },
+      { header: 'contact_phone', sql: 'partner.contact_phone' },
+      { header: 'contact_email', sql: 'partner.contact_email' },
+      { header: 'address', sql: 'partner.address' },
+      { header: 'id', sql: 'partner.id' },
+    ],
+  },
+  AuditEvent: {
+    entity: AuditEvent,
+    reader: auditEventService,
+    filterType: 'AuditEventFilter',
+    filterClass: AuditEventFilter,
+    alias: 'event',
+    columns: [
+      { header: 'at', sql: `to_char(event.at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')` },
+      { header: 'actor_id', sql: 'event.actor_id' },
+      { header: 'actor_role', sql: 'event.actor_role' },
+      { header: 'action', sql: 'event.action' },
+      { header: 'entity_type', sql: 'event.entity_type' },
+      { header: 'entity_id', sql: 'event.entity_id' },
+      // Written masked (core/audit.ts): exported as stored.
+      { header: 'changes', sql: 'event.changes::text' },
+      { header: 'reason', sql: 'event.reason' },
+      { header: 'request_id', sql: 'event.request_id' },
+    ],
+  },
+};

@@ -1,0 +1,298 @@
+import {
+  AuditAction,
+  checkEnrollment,
+  checkWorker,
+  conflictText,
+  reasonText,
+  todayIn,
+  type ContributionRateParams,
+  type FieldReason,
+  type PricedEnrollment,
+} from '@lindung/domain';
+import { createHash } from 'node:crypto';
+import { recordAudit, type AuditEntry } from '../../core/audit';
+import type { RequestContext } from '../../core/context';
+import { badUserInput, conflict, pgErrorCode } from '../../core/errors';
+import { contributionRateService } from '../contributions/contribution-rate.service';
+import { partnerOrganisationService } from '../partners/partner-organisation.service';
+import { knownKecamatanCodes } from '../regions/region-codes';
+import { workerService, type WorkerRow } from '../workers/worker.service';
+import { parseRecord, readCsv, type CellProblem, type ParsedRow } from './csv-rows';
+import type { ImportEnrollmentsArgs, ImportError, ImportResult } from './import.types';
+
+const EXCLUSION_VIOLATION = '23P01';
+
+/** The CSV column each field of the domain rules comes from. */
+const COLUMN_OF: Record<string, string> = {
+  nik: 'nik',
+  fullName: 'full_name',
+  birthDate: 'birth_date',
+  gender: 'gender',
+  occupation: 'occupation',
+  phone: 'phone',
+  kpj: 'kpj',
+  category: 'category',
+  programs: 'programs',
+  fundingSource: 'funding_source',
+  startDate: 'start_date',
+  endDate: 'end_date',
+  declaredIncome: 'declared_income',
+  riskClass: 'risk_class',
+};
+
+/** A row that passed every rule: the person, the enrollment priced, where they live. */
+interface GoodRow {
+  row: number;
+  worker: WorkerRow;
+  enrollment: PricedEnrollment;
+}
+
+/**
+ * `importEnrollments`: a partner reports workers and their enrollments by the thousand. Each row
+ * is checked by exactly the rules of createWorker and createEnrollment (packages/domain), then
+ * against the registry (overlapping cover, KPJs in use) in set-based queries; a row with any
+ * error is never written, every good row is — workers with a set-based upsert on the NIK,
+ * enrollments through a staging table, audit events in one statement.
+ */
+export class ImportService {
+  async importEnrollments(ctx: RequestContext, args: ImportEnrollmentsArgs): Promise<ImportResult> {
+    const partnerId = await partnerOrganisationService.reportingPartnerId(ctx, args.partnerId);
+    if (!partnerId) throw badUserInput({ partnerId: { code: 'REQUIRED' } });
+    const dryRun = args.dryRun ?? false;
+    const fileSha256 = createHash('sha256').update(args.csv).digest('hex');
+    const key = args.idempotencyKey?.trim() || null;
+    if (key && !dryRun) {
+      const replay = await this.replayOf(ctx, partnerId, key, fileSha256);
+      if (replay) return replay;
+    }
+
+    const file = readCsv(args.csv);
+    if (!file.ok) throw badUserInput({ csv: file.problem });
+    const { good, problems } = await this.check(ctx, file.records, partnerId);
+    const rejectedRows = new Set(problems.map((problem) => problem.row));
+    const errors = problems.sort((a, b) => a.row - b.row).map(asImportError);
+    const base = { accepted: good.length, rejected: rejectedRows.size, errors, dryRun, replayed: false };
+    if (dryRun) return { ...base, ...(await this.wouldWrite(ctx, good, partnerId)) };
+
+    const written = await this.write(ctx, good, partnerId);
+    const result: ImportResult = { ...base, ...written };
+    await recordAudit(ctx, [
+      {
+        action: AuditAction.IMPORT,
+        entityType: 'Enrollment',
+        entityId: null,
+        changes: { accepted: result.accepted, rejected: result.rejected, ...written, fileSha256 },
+        scope: { regencyId: ctx.actor!.scope.regencyId, villageId: null, partnerId },
+      },
+    ]);
+    if (key) {
+      await ctx.em.query(
+        `INSERT INTO import_runs (partner_id, idempotency_key, actor_id, file_sha256, result) VALUES ($1, $2, $3, $4, $5)`,
+        [partnerId, key, ctx.actor!.id, fileSha256, JSON.stringify(result)],
+      );
+    }
+    return result;
+  }
+
+  /**
+   * The stored result of an earlier run with this key, if any. Runs with one key wait for each
+   * other (an advisory lock until commit), so a replay racing its original also writes nothing.
+   */
+  private async replayOf(ctx: RequestContext, partnerId: string, key: string, fileSha256: string): Promise<ImportResult | null> {
+    await ctx.em.query(`SELECT pg_advisory_xact_lock(hashtext('import:' || $1 || ':' || $2))`, [partnerId, key]);
+    const [prior] = await ctx.em.query(`SELECT file_sha256, result FROM import_runs WHERE partner_id = $1 AND idempotency_key = $2`, [partnerId, key]);
+    if (!prior) return null;
+    if (prior.file_sha256 !== fileSha256) throw conflict('IDEMPOTENCY_KEY_REUSED');
+    return { ...(prior.result as ImportResult), replayed: true };
+  }
+
+  /** Every row through the shared rules, then the registry checks; each problem by row and column. */
+  private async check(ctx: RequestContext, records: Array<Record<string, string>>, partnerId: string): Promise<{ good: GoodRow[]; problems: CellProblem[] }> {
+    const problems: CellProblem[] = [];
+    const parsed: ParsedRow[] = [];
+    records.forEach((record, index) => {
+      const result = parseRecord(record, index + 2);
+      if (result.ok) parsed.push(result.value);
+      else problems.push(...result.problems);
+    });
+
+    const villages = await this.villagesByCode(ctx, parsed.map((row) => row.villageCode));
+    const rates: ContributionRateParams[] = await contributionRateService.query(ctx).getMany();
+    const kecamatan = await knownKecamatanCodes(ctx.em);
+    const today = todayIn();
+    let good: GoodRow[] = [];
+    for (const row of parsed) {
+      const rowProblems: CellProblem[] = [];
+      const add = (fields: Record<string, FieldReason>) => {
+        for (const [field, reason] of Object.entries(fields)) rowProblems.push({ row: row.row, field: COLUMN_OF[field] ?? field, reason });
+      };
+      const villageId = villages.get(row.villageCode);
+      if (!villageId) rowProblems.push({ row: row.row, field: 'village_code', reason: { code: 'NOT_VISIBLE', params: { type: 'Village' } } });
+      const worker = checkWorker(row, (code) => kecamatan.has(code), today);
+      if (!worker.ok) add(worker.problems);
+      const enrollment = checkEnrollment(row, rates);
+      if (!enrollment.ok) add(enrollment.problems);
+      if (rowProblems.length || !worker.ok || !enrollment.ok || !villageId) {
+        problems.push(...rowProblems);
+        continue;
+      }
+      good.push({ row: row.row, worker: { ...worker.worker, villageId }, enrollment: enrollment.enrollment });
+    }
+    const overlapping = [...overlapsWithinFile(good), ...(await this.overlapsInRegistry(ctx, good)), ...(await this.kpjsInUse(ctx, good))];
+    problems.push(...overlapping);
+    const refused = new Set(overlapping.map((problem) => problem.row));
+    good = good.filter((row) => !refused.has(row.row));
+    void partnerId;
+    return { good, problems };
+  }
+
+  private async villagesByCode(ctx: RequestContext, codes: string[]): Promise<Map<string, string>> {
+    const rows: Array<{ id: string; code: string }> = await ctx.em.query(`SELECT id, code FROM villages WHERE code = ANY($1::text[])`, [[...new Set(codes)]]);
+    return new Map(rows.map((row) => [row.code, row.id]));
+  }
+
+  /** Rows whose cover overlaps an enrollment already in the registry — whoever's: never named. */
+  private async overlapsInRegistry(ctx: RequestContext, rows: GoodRow[]): Promise<CellProblem[]> {
+    if (rows.length === 0) return [];
+    const hits: Array<{ row: number }> = await ctx.em.query(
+      `SELECT DISTINCT s.row FROM jsonb_to_recordset($1::jsonb) AS s(row int, nik text, programs text[], start_date date, end_date date)
+       JOIN workers w ON w.nik = s.nik
+       JOIN enrollment_programs ep ON ep.worker_id = w.id AND ep.program = ANY(s.programs)
+        AND ep.period && daterange(s.start_date, s.end_date, '[]')`,
+      [JSON.stringify(rows.map((r) => ({ row: r.row, nik: r.worker.nik, programs: r.enrollment.programs, start_date: r.enrollment.startDate, end_date: r.enrollment.endDate })))],
+    );
+    return hits.map((hit) => ({ row: hit.row, field: 'start_date', reason: { code: 'OVERLAPS_ENROLLMENT' } }));
+  }
+
+  /** Rows giving a KPJ that another person already holds. */
+  private async kpjsInUse(ctx: RequestContext, rows: GoodRow[]): Promise<CellProblem[]> {
+    const withKpj = rows.filter((r) => r.worker.kpj);
+    if (withKpj.length === 0) return [];
+    const hits: Array<{ row: number }> = await ctx.em.query(
+      `SELECT s.row FROM jsonb_to_recordset($1::jsonb) AS s(row int, nik text, kpj text) JOIN workers w ON w.kpj = s.kpj AND w.nik <> s.nik`,
+      [JSON.stringify(withKpj.map((r) => ({ row: r.row, nik: r.worker.nik, kpj: r.worker.kpj })))],
+    );
+    return hits.map((hit) => ({ row: hit.row, field: 'kpj', reason: { code: 'ALREADY_IN_USE' } }));
+  }
+
+  /** What a real run would write: counted, not written. */
+  private async wouldWrite(ctx: RequestContext, rows: GoodRow[], partnerId: string) {
+    const niks = [...new Set(rows.map((r) => r.worker.nik))];
+    const [counts] = await ctx.em.query(
+      `SELECT count(w.id)::int AS known,
+              count(w.id) FILTER (WHERE NOT EXISTS (SELECT 1 FROM worker_partners wp WHERE wp.partner_id = $2 AND wp.worker_id = w.id))::int AS untied
+       FROM workers w WHERE w.nik = ANY($1::text[])`,
+      [niks, partnerId],
+    );
+    return { workersCreated: niks.length - counts.known, workersLinked: counts.untied, enrollmentsCreated: rows.length };
+  }
+
+  private async write(ctx: RequestContext, rows: GoodRow[], partnerId: string) {
+    if (rows.length === 0) return { workersCreated: 0, workersLinked: 0, enrollmentsCreated: 0 };
+    const firstOfEachNik = [...new Map(rows.map((r) => [r.worker.nik, r.worker])).values()];
+    const written = await workerService.writeWorkers(ctx, firstOfEachNik, partnerId);
+    const workers = new Map(written.map((w) => [w.nik, w]));
+    const enrollments = await this.insertEnrollments(ctx, rows, workers, partnerId);
+    return {
+      workersCreated: written.filter((w) => w.created).length,
+      workersLinked: written.filter((w) => w.linked).length,
+      enrollmentsCreated: enrollments,
+    };
+  }
+
+  /** Through a staging table, in two statements whatever the number of rows; audited in a third. */
+  private async insertEnrollments(ctx: RequestContext, rows: GoodRow[], workers: Map<string, { id: string; regencyId: string; villageId: string }>, partnerId: string): Promise<number> {
+    await ctx.em.query(
+      `CREATE TEMP TABLE import_staging (
+         row int, worker_id uuid, category text, programs text[], funding_source text, start_date date, end_date date,
+         declared_income bigint, risk_class text, monthly_contribution bigint, contribution_breakdown jsonb
+       ) ON COMMIT DROP`,
+    );
+    await ctx.em.query(
+      `INSERT INTO import_staging
+       SELECT * FROM jsonb_to_recordset($1::jsonb) AS s(row int, worker_id uuid, category text, programs text[], funding_source text,
+         start_date date, end_date date, declared_income bigint, risk_class text, monthly_contribution bigint, contribution_breakdown jsonb)`,
+      [
+        JSON.stringify(
+          rows.map((r) => ({
+            row: r.row,
+            worker_id: workers.get(r.worker.nik)!.id,
+            category: r.enrollment.category,
+            programs: r.enrollment.programs,
+            funding_source: r.enrollment.fundingSource,
+            start_date: r.enrollment.startDate,
+            end_date: r.enrollment.endDate,
+            declared_income: r.enrollment.declaredIncome,
+            risk_class: r.enrollment.riskClass,
+            monthly_contribution: r.enrollment.monthlyContribution,
+            contribution_breakdown: r.enrollment.contributionBreakdown,
+          })),
+        ),
+      ],
+    );
+    let inserted: Array<{ id: string; worker_id: string; row: number }>;
+    try {
+      inserted = await ctx.em.query(
+        `WITH ins AS (
+           INSERT INTO enrollments (worker_id, partner_id, category, programs, funding_source, start_date, end_date,
+                                    declared_income, risk_class, monthly_contribution, contribution_breakdown, status)
+           SELECT worker_id, $1, category, programs, funding_source, start_date, end_date,
+                  declared_income, risk_class, monthly_contribution, contribution_breakdown, 'PENDING'
+           FROM import_staging ORDER BY row
+           RETURNING id, worker_id, category, programs, start_date
+         ) SELECT id, worker_id FROM ins`,
+        [partnerId],
+      );
+    } catch (error) {
+      // Checked above; only another report committed in between can overlap now: nothing is written.
+      if (pgErrorCode(error) === EXCLUSION_VIOLATION) throw conflict('ENROLLMENT_OVERLAP', `${conflictText({ code: 'ENROLLMENT_OVERLAP' })} (another report arrived meanwhile; run the import again)`);
+      throw error;
+    }
+    const byWorker = new Map([...workers.values()].map((w) => [w.id, w]));
+    const audit: AuditEntry[] = inserted.map((row) => {
+      const worker = byWorker.get(row.worker_id)!;
+      return {
+        action: AuditAction.CREATE,
+        entityType: 'Enrollment',
+        entityId: row.id,
+        changes: { workerId: row.worker_id, partnerId, source: 'import' },
+        scope: { regencyId: worker.regencyId, villageId: worker.villageId, partnerId },
+      };
+    });
+    await recordAudit(ctx, audit);
+    return inserted.length;
+  }
+}
+
+/** Two rows of one file covering one person in one program on overlapping days: the later is refused. */
+function overlapsWithinFile(rows: GoodRow[]): CellProblem[] {
+  const seen = new Map<string, Array<{ start: string; end: string | null }>>();
+  const problems: CellProblem[] = [];
+  for (const row of rows) {
+    const { startDate: start, endDate: end, programs } = row.enrollment;
+    const clash = programs.some((program) =>
+      (seen.get(`${row.worker.nik}:${program}`) ?? []).some((other) => start <= (other.end ?? '9999-12-31') && other.start <= (end ?? '9999-12-31')),
+    );
+    if (clash) {
+      problems.push({ row: row.row, field: 'start_date', reason: { code: 'OVERLAPS_ENROLLMENT' } });
+      continue;
+    }
+    for (const program of programs) {
+      const key = `${row.worker.nik}:${program}`;
+      seen.set(key, [...(seen.get(key) ?? []), { start, end }]);
+    }
+  }
+  return problems;
+}
+
+function asImportError(problem: CellProblem): ImportError {
+  return {
+    row: problem.row,
+    field: problem.field,
+    code: problem.reason.code,
+    params: (problem.reason as { params?: Record<string, unknown> }).params ?? null,
+    message: reasonText(problem.reason),
+  };
+}
+
+export const importService = new ImportService();

@@ -1,0 +1,279 @@
+import { AuditAction, checkWorker, hasPermission, nameKey, Permission, reasonIsEnough, todayIn, type CheckedWorker } from '@lindung/domain';
+import { Brackets, type SelectQueryBuilder } from 'typeorm';
+import { recordAudit, type AuditEntry } from '../../core/audit';
+import type { RequestContext } from '../../core/context';
+import { badUserInput, tooManyRequests } from '../../core/errors';
+import { whereEquals } from '../../core/list';
+import { ResourceReader, withUniqueFields } from '../../core/resource';
+import { assertWrittenWithinScope } from '../../core/scope';
+import { maskRecord } from '../../core/sensitive';
+import { partnerOrganisationService } from '../partners/partner-organisation.service';
+import { knownKecamatanCodes } from '../regions/region-codes';
+import { villageService } from '../regions/village.service';
+import { Worker } from './worker.entity';
+import type { CreateWorkerArgs, MarkDistinctArgs, RevealNikArgs, UpdateWorkerArgs, WorkerFilter } from './worker.inputs';
+
+const UNIQUE = { workers_nik_key: 'nik', workers_kpj_key: 'kpj' };
+
+/** How many NIKs one account may reveal in an hour (each one audited with its reason). */
+export const REVEALS_PER_HOUR = 30;
+
+/** A checked worker and the village where they live: one row of a report. */
+export interface WorkerRow extends CheckedWorker {
+  villageId: string;
+}
+
+/** What writing a batch of reported workers did to each row (in the batch's order). */
+export interface WrittenWorker {
+  id: string;
+  nik: string;
+  /** False when the NIK was already in the registry: the reporting partner was linked instead. */
+  created: boolean;
+  /** Already in the registry and newly tied to the reporting partner. */
+  linked: boolean;
+  regencyId: string;
+  villageId: string;
+}
+
+export class WorkerService extends ResourceReader<Worker, WorkerFilter> {
+  protected readonly entity = Worker;
+  protected readonly typeName = 'Worker';
+  protected readonly alias = 'worker';
+  protected readonly sortable = { id: 'id', fullName: 'fullName', birthDate: 'birthDate', gender: 'gender', vulnerable: 'vulnerable', createdAt: 'createdAt', updatedAt: 'updatedAt' };
+  protected readonly defaultSort = 'fullName';
+  protected readonly searchColumns = ['worker.fullName'];
+
+  /**
+   * `q` finds a name (any part, accents and case ignored, trigram-indexed), a KPJ, or a full NIK —
+   * the last only for those who may see full NIKs: for anyone else a NIK finds nothing, so a
+   * search cannot tell that a person is in the registry.
+   */
+  override query(ctx: RequestContext, filter?: WorkerFilter): SelectQueryBuilder<Worker> {
+    const qb = super.query(ctx, filter ? { ...filter, q: undefined } : undefined);
+    const text = filter?.q?.trim();
+    if (!text) return qb;
+    if (/^\d{16}$/.test(text)) {
+      return hasPermission(ctx.actor?.role, Permission.NikRead) ? qb.andWhere('worker.nik = :nikSearch', { nikSearch: text }) : qb.andWhere('FALSE');
+    }
+    if (/^\d{11}$/.test(text)) return qb.andWhere('worker.kpj = :kpjSearch', { kpjSearch: text });
+    return qb.andWhere('worker.nameKey LIKE :nameSearch', { nameSearch: `%${nameKey(text)}%` });
+  }
+
+  protected applyFilter(qb: SelectQueryBuilder<Worker>, filter: WorkerFilter): void {
+    whereEquals(qb, 'worker.villageId', filter.villageId);
+    whereEquals(qb, 'worker.regencyId', filter.regencyId);
+    whereEquals(qb, 'worker.vulnerable', filter.vulnerable);
+    whereEquals(qb, 'worker.gender', filter.gender);
+    whereEquals(qb, 'worker.possibleDuplicate', filter.possibleDuplicate);
+    if (filter.districtId) {
+      qb.andWhere('worker.villageId IN (SELECT v.id FROM villages v WHERE v.district_id = :districtFilter)', { districtFilter: filter.districtId });
+    }
+    if (filter.partnerId) {
+      qb.andWhere('EXISTS (SELECT 1 FROM worker_partners wpf WHERE wpf.partner_id = :partnerFilter AND wpf.worker_id = worker.id)', { partnerFilter: filter.partnerId });
+    }
+    if (filter.duplicateOf) {
+      qb.andWhere(
+        new Brackets((inner) =>
+          inner.where(
+            `(worker.name_key, worker.birth_date) = (SELECT d.name_key, d.birth_date FROM workers d WHERE d.id = :duplicateOf) AND worker.id <> :duplicateOf`,
+            { duplicateOf: filter.duplicateOf },
+          ),
+        ),
+      );
+    }
+  }
+
+  /** Reports one person: a new record, or — the NIK being known — a link to the existing one. */
+  async create(ctx: RequestContext, args: CreateWorkerArgs): Promise<Worker & { alreadyRegistered: boolean }> {
+    const partnerId = await partnerOrganisationService.reportingPartnerId(ctx, args.partnerId);
+    const village = await villageService.getReference(ctx, args.villageId, 'villageId');
+    const worker = await this.checked(ctx, args);
+    const [written] = await this.writeWorkers(ctx, [{ ...worker, villageId: village.id }], partnerId);
+    return { ...(await this.get(ctx, written.id)), alreadyRegistered: !written.created };
+  }
+
+  async update(ctx: RequestContext, args: UpdateWorkerArgs): Promise<Worker> {
+    await partnerOrganisationService.reportingPartnerId(ctx, null);
+    const worker = await this.getForUpdate(ctx, args.id);
+    const merged = {
+      nik: args.nik ?? worker.nik,
+      fullName: args.fullName ?? worker.fullName,
+      // A new NIK brings its own birth date and sex unless they are given too.
+      birthDate: args.birthDate !== undefined ? args.birthDate : args.nik && args.nik !== worker.nik ? null : worker.birthDate,
+      gender: args.gender !== undefined ? args.gender : args.nik && args.nik !== worker.nik ? null : worker.gender,
+      occupation: args.occupation !== undefined ? args.occupation : worker.occupation,
+      vulnerable: args.vulnerable ?? worker.vulnerable,
+      phone: args.phone !== undefined ? args.phone : worker.phone,
+      kpj: args.kpj !== undefined ? args.kpj : worker.kpj,
+    };
+    Object.assign(worker, await this.checked(ctx, merged));
+    if (args.villageId) worker.villageId = (await villageService.getReference(ctx, args.villageId, 'villageId')).id;
+    await withUniqueFields(UNIQUE, () => ctx.em.save(worker));
+    await refreshPossibleDuplicates(ctx, [worker.id]);
+    await assertWrittenWithinScope(ctx, Worker, worker.id);
+    return this.get(ctx, worker.id);
+  }
+
+  /**
+   * Writes checked workers set-based, whatever their number: new NIKs are inserted, known ones
+   * kept as they are; the reporting partner is tied to all of them. Two reports of one NIK racing
+   * create one person: the unique index decides, and the loser reads the winner's row.
+   */
+  async writeWorkers(ctx: RequestContext, rows: WorkerRow[], partnerId: string | null): Promise<WrittenWorker[]> {
+    if (rows.length === 0) return [];
+    // One order for every writer, so two reports inserting the same NIKs wait for each other, never deadlock.
+    const ordered = [...rows].sort((x, y) => (x.nik < y.nik ? -1 : x.nik > y.nik ? 1 : 0));
+    const inserted: Array<{ id: string; nik: string }> = await withUniqueFields(UNIQUE, () =>
+      ctx.em.query(
+        `INSERT INTO workers (nik, full_name, name_key, birth_date, gender, village_id, occupation, vulnerable, phone, kpj)
+         SELECT w.nik, w.full_name, w.name_key, w.birth_date, w.gender, w.village_id, w.occupation, w.vulnerable, w.phone, w.kpj
+         FROM jsonb_to_recordset($1::jsonb) AS w(nik text, full_name text, name_key text, birth_date date, gender text,
+                                                   village_id uuid, occupation text, vulnerable boolean, phone text, kpj text)
+         ON CONFLICT (nik) DO NOTHING
+         RETURNING id, nik`,
+        [JSON.stringify(ordered.map(asColumns))],
+      ),
+    );
+    // A new statement, so a NIK another transaction has just committed is seen here.
+    const all: Array<{ id: string; nik: string; regency_id: string; village_id: string }> = await ctx.em.query(
+      `SELECT id, nik, regency_id, village_id FROM workers WHERE nik = ANY($1::text[])`,
+      [rows.map((row) => row.nik)],
+    );
+    const byNik = new Map(all.map((row) => [row.nik, row]));
+    const createdIds = new Set(inserted.map((row) => row.id));
+    const linked = await this.tieToPartner(ctx, all.map((row) => row.id), partnerId);
+    await refreshPossibleDuplicates(ctx, inserted.map((row) => row.id));
+
+    const audit: AuditEntry[] = [];
+    for (const row of rows) {
+      const worker = byNik.get(row.nik)!;
+      const scope = { regencyId: worker.regency_id, villageId: worker.village_id, partnerId };
+      if (createdIds.has(worker.id)) {
+        audit.push({ action: AuditAction.CREATE, entityType: 'Worker', entityId: worker.id, changes: maskRecord(Worker, { ...row }), scope });
+      } else if (linked.has(worker.id)) {
+        audit.push({ action: AuditAction.LINK, entityType: 'Worker', entityId: worker.id, changes: { partnerId }, scope });
+      }
+    }
+    await recordAudit(ctx, audit);
+    return rows.map((row) => {
+      const worker = byNik.get(row.nik)!;
+      const created = createdIds.has(worker.id);
+      return { id: worker.id, nik: row.nik, created, linked: !created && linked.has(worker.id), regencyId: worker.regency_id, villageId: worker.village_id };
+    });
+  }
+
+  /** Ties workers to the partner that reported or enrolled them; returns the newly tied ones. */
+  async tieToPartner(ctx: RequestContext, workerIds: string[], partnerId: string | null): Promise<Set<string>> {
+    if (!partnerId || workerIds.length === 0) return new Set();
+    const tied: Array<{ worker_id: string }> = await ctx.em.query(
+      `INSERT INTO worker_partners (partner_id, worker_id) SELECT $1, unnest($2::uuid[])
+       ON CONFLICT DO NOTHING RETURNING worker_id`,
+      [partnerId, workerIds],
+    );
+    return new Set(tied.map((row) => row.worker_id));
+  }
+
+  /** The full NIK, for a stated reason: audited, and limited per account and hour. */
+  async revealNik(ctx: RequestContext, args: RevealNikArgs): Promise<string> {
+    const reason = args.reason.trim();
+    if (!reasonIsEnough(reason)) throw badUserInput({ reason: { code: 'REASON_TOO_SHORT', params: { min: 10 } } });
+    const worker = await this.get(ctx, args.workerId);
+    // One account's reveals are counted one at a time, so the limit holds against parallel calls.
+    await ctx.em.query(`SELECT pg_advisory_xact_lock(hashtext('reveal-nik:' || $1))`, [ctx.actor!.id]);
+    const [{ count }] = await ctx.em.query(
+      `SELECT count(*)::int AS count FROM audit_events WHERE actor_id = $1 AND action = 'REVEAL_NIK' AND at > now() - interval '1 hour'`,
+      [ctx.actor!.id],
+    );
+    if (count >= REVEALS_PER_HOUR) {
+      throw tooManyRequests('TOO_MANY_REVEALS', `At most ${REVEALS_PER_HOUR} NIKs can be revealed in an hour`, 3600, { limit: 'reveal' });
+    }
+    await recordAudit(ctx, [
+      {
+        action: AuditAction.REVEAL_NIK,
+        entityType: 'Worker',
+        entityId: worker.id,
+        changes: maskRecord(Worker, { nik: worker.nik }),
+        reason,
+        scope: { regencyId: worker.regencyId, villageId: worker.villageId, partnerId: null },
+      },
+    ]);
+    return worker.nik;
+  }
+
+  /** Two possible duplicates are different people: recorded with the reason, their flags cleared. */
+  async markDistinct(ctx: RequestContext, args: MarkDistinctArgs): Promise<Worker> {
+    const reason = args.reason.trim();
+    if (!reasonIsEnough(reason)) throw badUserInput({ reason: { code: 'REASON_TOO_SHORT', params: { min: 10 } } });
+    const worker = await this.get(ctx, args.workerId);
+    const other = await this.getReference(ctx, args.otherWorkerId, 'otherWorkerId');
+    if (worker.id === other.id || worker.nameKey !== other.nameKey || worker.birthDate !== other.birthDate) {
+      throw badUserInput({ otherWorkerId: { code: 'NOT_A_DUPLICATE' } });
+    }
+    const [a, b] = [worker.id, other.id].sort();
+    await ctx.em.query(
+      `INSERT INTO worker_distinct_pairs (worker_a, worker_b, reason, decided_by) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING`,
+      [a, b, reason, ctx.actor!.id],
+    );
+    await recordAudit(ctx, [
+      {
+        action: AuditAction.MARK_DISTINCT,
+        entityType: 'Worker',
+        entityId: worker.id,
+        changes: { otherWorkerId: other.id },
+        reason,
+        scope: { regencyId: worker.regencyId, villageId: worker.villageId, partnerId: null },
+      },
+    ]);
+    await refreshPossibleDuplicates(ctx, [worker.id, other.id]);
+    return this.get(ctx, worker.id);
+  }
+
+  /** A report's facts checked by the shared rules (packages/domain), as BAD_USER_INPUT when broken. */
+  private async checked(ctx: RequestContext, facts: Parameters<typeof checkWorker>[0]): Promise<CheckedWorker> {
+    const codes = await knownKecamatanCodes(ctx.em);
+    const result = checkWorker(facts, (code) => codes.has(code), todayIn());
+    if (!result.ok) throw badUserInput(result.problems);
+    return result.worker;
+  }
+}
+
+function asColumns(row: WorkerRow) {
+  return {
+    nik: row.nik,
+    full_name: row.fullName,
+    name_key: row.nameKey,
+    birth_date: row.birthDate,
+    gender: row.gender,
+    village_id: row.villageId,
+    occupation: row.occupation,
+    vulnerable: row.vulnerable,
+    phone: row.phone,
+    kpj: row.kpj,
+  };
+}
+
+/**
+ * Recomputes the possible-duplicate flag of every person sharing a name and birth date with the
+ * given workers, in one statement: flagged while another such person exists who was not marked
+ * as someone else.
+ */
+export async function refreshPossibleDuplicates(ctx: RequestContext, workerIds: string[]): Promise<void> {
+  if (workerIds.length === 0) return;
+  await ctx.em.query(
+    `WITH affected AS (
+       SELECT DISTINCT name_key, birth_date FROM workers WHERE id = ANY($1::uuid[])
+     ), flags AS (
+       SELECT w.id, EXISTS (
+         SELECT 1 FROM workers o
+         WHERE o.name_key = w.name_key AND o.birth_date = w.birth_date AND o.id <> w.id
+           AND NOT EXISTS (SELECT 1 FROM worker_distinct_pairs d WHERE d.worker_a = least(w.id, o.id) AND d.worker_b = greatest(w.id, o.id))
+       ) AS flagged
+       FROM workers w JOIN affected a ON a.name_key = w.name_key AND a.birth_date = w.birth_date
+     )
+     UPDATE workers w SET possible_duplicate = f.flagged FROM flags f
+     WHERE w.id = f.id AND w.possible_duplicate IS DISTINCT FROM f.flagged`,
+    [workerIds],
+  );
+}
+
+export const workerService = new WorkerService();
