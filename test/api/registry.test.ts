@@ -349,3 +349,49 @@ describe('the worker registry', () => {
     });
   });
 });
+
+describe('kept row counts', () => {
+  interface Scope {
+    global: boolean;
+    regencyId: string | null;
+    villageId: string | null;
+    partnerId: string | null;
+  }
+  /** The rows each scope sees, counted in SQL: what the kept counts must equal. */
+  const SQL_COUNTS: Record<string, (s: Scope) => [string, unknown[]]> = {
+    Worker: (s) => [
+      `SELECT count(*)::int AS n FROM workers w WHERE $1::boolean OR w.regency_id = $2::uuid OR w.village_id = $3::uuid
+       OR EXISTS (SELECT 1 FROM worker_partners wp WHERE wp.worker_id = w.id AND wp.partner_id = $4::uuid)`,
+      [s.global, s.regencyId, s.villageId, s.partnerId],
+    ],
+    Enrollment: (s) => [`SELECT count(*)::int AS n FROM enrollments WHERE $1::boolean OR partner_id = $2::uuid`, [s.global, s.partnerId]],
+    AuditEvent: (s) => [`SELECT count(*)::int AS n FROM audit_events WHERE $1::boolean OR regency_id = $2::uuid`, [s.global, s.regencyId]],
+  };
+
+  it.each([
+    ['admin', ['Worker', 'Enrollment', 'AuditEvent']],
+    ['pejabatGianyar', ['Worker', 'AuditEvent']],
+    ['perbekelMas', ['Worker']],
+    ['mitraSanggar', ['Worker', 'Enrollment']],
+  ] as Array<[DemoAccount, string[]]>)("should give %s an unfiltered list's total equal to counting its rows", async (account, types) => {
+    const { user, accessToken } = await demo(account);
+    const scope: Scope = {
+      global: user.role === 'ADMIN' || user.role === 'AUDITOR',
+      regencyId: user.role === 'REGENCY_OFFICIAL' ? user.regencyId : null,
+      villageId: user.role === 'VILLAGE_HEAD' ? user.villageId : null,
+      partnerId: user.role === 'PARTNER' ? user.partnerId : null,
+    };
+    // Some writes before and after a compaction, so that both kept totals and fresh deltas count.
+    const worker = await reportWorker(await tokenOf('mitraSanggar'));
+    await enroll(await tokenOf('mitraSanggar'), worker.id, { startDate: '2026-05-01' });
+    await database((db) => db.query(`SELECT compact_row_counts()`));
+    await reportWorker(await tokenOf('mitraSanggar'));
+    for (const type of types) {
+      const plural = `${type}s`;
+      const api = (await ok(`{ _all${plural}Meta { count } }`, {}, accessToken))[`_all${plural}Meta`].count;
+      const [sql, params] = SQL_COUNTS[type](scope);
+      const counted = await database(async (db) => (await db.query(sql, params)).rows[0].n);
+      expect({ type, count: api }).toEqual({ type, count: counted });
+    }
+  });
+});

@@ -3,6 +3,7 @@ import type { ClassType } from 'type-graphql';
 import type { RequestContext } from './context';
 import { conflict, notFound, pgErrorCode, PgError, badUserInput } from './errors';
 import { orderAndPage, orderBySort, whereIn, whereSearch, type ListArgsShape, type SortableFields } from './list';
+import { countedRows } from './row-counts';
 import { scopedQuery } from './scope';
 
 export interface ResourceFilter {
@@ -45,7 +46,12 @@ export abstract class ResourceReader<E extends ObjectLiteral & { id: string }, F
     return orderBySort(this.query(ctx, args.filter), this.alias, args, this.sortable, this.defaultSort);
   }
 
-  count(ctx: RequestContext, args: { filter?: F }): Promise<number> {
+  /** The list's total: from the kept row counts when the list is unfiltered, else counted in SQL. */
+  async count(ctx: RequestContext, args: { filter?: F }): Promise<number> {
+    if (isUnfiltered(args.filter)) {
+      const kept = await countedRows(ctx, this.entity);
+      if (kept !== null) return kept;
+    }
     return this.query(ctx, args.filter).getCount();
   }
 
@@ -90,6 +96,11 @@ export abstract class ResourceReader<E extends ObjectLiteral & { id: string }, F
     }
     return { ...row, id };
   }
+}
+
+function isUnfiltered(filter: object | undefined | null): boolean {
+  if (!filter) return true;
+  return Object.values(filter).every((value) => value === undefined || value === null || (typeof value === 'string' && value.trim() === ''));
 }
 
 /** Turns a unique violation on a known constraint into BAD_USER_INPUT on the field at fault. */

@@ -11,6 +11,7 @@ import { SessionsAndLoginLimits1764100000000 } from './migrations/1764100000000-
 import { PasswordChangeRequired1764200000000 } from './migrations/1764200000000-password-change-required';
 import { ContributionRates1764300000000 } from './migrations/1764300000000-contribution-rates';
 import { WorkerRegistry1764400000000 } from './migrations/1764400000000-worker-registry';
+import { RowCounts1764500000000 } from './migrations/1764500000000-row-counts';
 import { AuditSubscriber } from '../core/audit';
 import { AuditEvent } from '../modules/audit/audit-event.entity';
 import { Enrollment } from '../modules/enrollments/enrollment.entity';
@@ -27,6 +28,7 @@ export const migrations = [
   PasswordChangeRequired1764200000000,
   ContributionRates1764300000000,
   WorkerRegistry1764400000000,
+  RowCounts1764500000000,
 ];
 
 /** The pool settings `createDataSource` needs (see config.ts for their meaning and defaults; 0 turns a PostgreSQL timeout off). */

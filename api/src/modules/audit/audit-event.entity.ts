@@ -3,6 +3,7 @@ import { GraphQLJSONObject } from 'graphql-scalars';
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { Relation } from '../../core/relations';
+import { CountedBy } from '../../core/row-counts';
 import { ScopedBy } from '../../core/scope';
 import { User } from '../users/user.entity';
 
@@ -13,6 +14,7 @@ registerEnumType(AuditAction, { name: 'AuditAction' });
  * core/audit.ts). Append-only: the database refuses to change or delete it, for every role. It
  * carries the scope ids of the record it is about, so an official's view needs no join.
  */
+@CountedBy({ all: { relation: 'audit_events', column: '' }, regency: { relation: 'audit_events', column: 'regency_id' } })
 @ObjectType({ description: 'Who did what, when (read-only)' })
 @Entity('audit_events')
 @ScopedBy({ kind: 'scoped', regency: 'regencyId' })

@@ -4,6 +4,7 @@ import { Column, Entity } from 'typeorm';
 import { AuditScopeOf } from '../../core/audit';
 import { BaseEntity } from '../../core/base.entity';
 import { Relation } from '../../core/relations';
+import { CountedBy } from '../../core/row-counts';
 import { LocalDate, Money } from '../../core/scalars';
 import { ScopedBy } from '../../core/scope';
 import { PartnerOrganisation } from '../partners/partner-organisation.entity';
@@ -34,6 +35,7 @@ export class ContributionPart {
  * A partner sees its own enrollments only; a village head and an official those of the workers
  * who live in their village or regency.
  */
+@CountedBy({ all: { relation: 'enrollments', column: '' }, partner: { relation: 'enrollments', column: 'partner_id' } })
 @ObjectType({ description: "A worker's enrollment in BPJS Ketenagakerjaan programs for a period" })
 @Entity('enrollments')
 @ScopedBy({

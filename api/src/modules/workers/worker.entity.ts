@@ -3,6 +3,7 @@ import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity } from 'typeorm';
 import { BaseEntity } from '../../core/base.entity';
 import { Relation } from '../../core/relations';
+import { CountedBy } from '../../core/row-counts';
 import { LocalDate } from '../../core/scalars';
 import { ScopedBy } from '../../core/scope';
 import { NIK, Sensitive } from '../../core/sensitive';
@@ -18,6 +19,12 @@ registerEnumType(Genders, { name: 'Gender' });
  * reported or enrolled (worker_partners); a village head the people of its village; an
  * official those of its regency.
  */
+@CountedBy({
+  all: { relation: 'workers', column: '' },
+  regency: { relation: 'workers', column: 'regency_id' },
+  village: { relation: 'workers', column: 'village_id' },
+  partner: { relation: 'worker_partners', column: 'partner_id' },
+})
 @ObjectType({ description: 'A worker (a person)' })
 @Entity('workers')
 @ScopedBy({
