@@ -395,3 +395,14 @@ describe('kept row counts', () => {
     }
   });
 });
+
+describe('sorting by id', () => {
+  it.each(['Regencies', 'Districts', 'Villages', 'Users', 'PartnerOrganisations', 'Workers', 'Enrollments', 'ContributionRates', 'AuditEvents'])(
+    'should sort all%s by id, as react-admin asks by default',
+    async (plural) => {
+      const data = await ok(`{ all${plural}(perPage: 5, sortField: "id", sortOrder: "DESC") { id } }`, {}, await tokenOf('admin'));
+      const ids = data[`all${plural}`].map((row: { id: string }) => row.id);
+      expect(ids).toEqual([...ids].sort().reverse());
+    },
+  );
+});

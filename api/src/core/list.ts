@@ -109,9 +109,10 @@ export function orderBySort<E extends ObjectLiteral>(
   defaultSort: string,
 ): SelectQueryBuilder<E> {
   const sortField = args.sortField ?? defaultSort;
-  const property = sortable[sortField];
+  // Every resource sorts by id: react-admin's default sort in List, ReferenceManyField and ReferenceInput.
+  const property = sortField === 'id' ? 'id' : sortable[sortField];
   if (!property) {
-    throw badUserInput({ sortField: { code: 'INVALID_VALUE', params: { allowed: Object.keys(sortable) } } });
+    throw badUserInput({ sortField: { code: 'INVALID_VALUE', params: { allowed: [...new Set(['id', ...Object.keys(sortable)])] } } });
   }
   const order = (args.sortOrder ?? SortOrder.ASC).toUpperCase() as 'ASC' | 'DESC';
   return qb.orderBy(`${alias}.${property}`, order).addOrderBy(`${alias}.id`, order);
