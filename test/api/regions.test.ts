@@ -144,7 +144,9 @@ describe('region writes by ADMIN', () => {
     expect(renamed).toEqual({ name: 'Desa Uji', type: 'DESA' });
 
     const inUse = await failure(`mutation($id: ID!) { deleteRegency(id: $id) { id } }`, { id: regency.id }, token);
-    expect(inUse.extensions).toMatchObject({ code: 'CONFLICT', reason: 'IN_USE' });
+    // Named: what still depends on it, and how many (the portal says "1 kecamatan still depend on it").
+    expect(inUse.extensions).toMatchObject({ code: 'CONFLICT', reason: 'IN_USE', params: { dependant: expect.stringMatching(/^(District|Village)$/), count: 1 } });
+    expect(inUse.message).toMatch(/still referenced by 1 (District|Village) record/);
     const recode = await failure(`mutation($id: ID!) { updateRegency(id: $id, code: "52.91") { id } }`, { id: regency.id }, token);
     expect(recode.extensions).toMatchObject({ code: 'CONFLICT', reason: 'HAS_CHILDREN' });
 

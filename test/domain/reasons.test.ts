@@ -81,7 +81,7 @@ const FIELD_SAMPLES: { [R in FieldRule]: FieldRuleParams[R] } = {
 };
 
 const CONFLICT_SAMPLES: { [R in ConflictReason]: ConflictReasonParams[R] } = {
-  IN_USE: undefined,
+  IN_USE: { dependant: 'Village', count: 13 },
   HAS_CHILDREN: undefined,
   SELF_LOCKOUT: undefined,
   PASSWORD_CHANGED: undefined,

@@ -63,7 +63,7 @@ const reasonsId: ReasonCatalogue = {
     OVERLAPS_ENROLLMENT: 'Tumpang tindih dengan kepesertaan pekerja ini pada program yang sama (sudah terdaftar, atau di baris sebelumnya dalam berkas)',
   },
   conflict: {
-    IN_USE: 'Data ini masih dipakai oleh data lain sehingga tidak dapat dihapus.',
+    IN_USE: 'Data ini tidak dapat dihapus: masih ada %{count} %{dependant} yang bergantung padanya.',
     HAS_CHILDREN: 'Wilayah yang masih memiliki wilayah di bawahnya tidak dapat diubah kodenya.',
     SELF_LOCKOUT: 'Anda tidak dapat menghapus atau menonaktifkan akun sendiri, atau mengubah peran sendiri.',
     PASSWORD_CHANGED: 'Kata sandi Anda baru saja diganti. Masuk kembali, lalu coba lagi.',

@@ -90,6 +90,9 @@ function formatParameter(code: string, name: string, value: unknown, context: Re
   switch (name) {
     case 'level':
       return translate(`lindung.reason_words.region_level.${value}`, { _: value.toLowerCase() });
+    case 'dependant':
+      // A GraphQL type name: the resource's own name in the language (its plural form).
+      return translate(`resources.${value}.name`, { smart_count: 2, _: value }).toLowerCase();
     case 'role':
       return translate(`lindung.role.${value}`, { _: value });
     case 'type':

@@ -4,7 +4,7 @@ import type { RequestContext } from './context';
 import { conflict, notFound, pgErrorCode, PgError, badUserInput } from './errors';
 import { orderAndPage, orderBySort, whereIn, whereSearch, type ListArgsShape, type SortableFields } from './list';
 import { countedRows } from './row-counts';
-import { scopedQuery } from './scope';
+import { quote, scopedQuery } from './scope';
 
 export interface ResourceFilter {
   ids?: string[];
@@ -82,20 +82,39 @@ export abstract class ResourceReader<E extends ObjectLiteral & { id: string }, F
     return row;
   }
 
-  /** Deletes a row the caller can see; rows still referenced are refused with CONFLICT. */
+  /**
+   * Deletes a row the caller can see. A row others still refer to is refused with CONFLICT
+   * `IN_USE`, naming what refers to it and how many ("13 villages"), so the person knows what to
+   * move or remove first; a savepoint keeps the transaction usable to count them.
+   */
   async delete(ctx: RequestContext, id: string): Promise<E> {
     const row = await this.getForUpdate(ctx, id);
+    await ctx.em.query('SAVEPOINT before_delete');
     try {
       // remove (not delete by criteria): the audit subscriber records what was deleted.
       await ctx.em.remove(this.entity, row);
     } catch (error) {
-      if (pgErrorCode(error) === PgError.FOREIGN_KEY_VIOLATION) {
-        throw conflict('IN_USE', `${this.typeName} ${id} is still referenced and cannot be deleted`);
-      }
-      throw error;
+      if (pgErrorCode(error) !== PgError.FOREIGN_KEY_VIOLATION) throw error;
+      await ctx.em.query('ROLLBACK TO SAVEPOINT before_delete');
+      throw conflict({ code: 'IN_USE', params: await dependantsOf(ctx, error, id) });
     }
     return { ...row, id };
   }
+}
+
+/** The rows that still refer to a row (the foreign key PostgreSQL named): their type and number. */
+async function dependantsOf(ctx: RequestContext, error: unknown, id: string): Promise<{ dependant: string; count: number }> {
+  const constraint = (error as { driverError?: { constraint?: string } }).driverError?.constraint ?? '';
+  const [key] = await ctx.em.query(
+    `SELECT c.conrelid::regclass::text AS "table", a.attname AS "column"
+     FROM pg_constraint c JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = c.conkey[1]
+     WHERE c.conname = $1 AND c.contype = 'f'`,
+    [constraint],
+  );
+  if (!key) return { dependant: 'record', count: 1 };
+  const [{ count }] = await ctx.em.query(`SELECT count(*)::int AS count FROM ${quote(key.table)} WHERE ${quote(key.column)} = $1`, [id]);
+  const entity = ctx.em.connection.entityMetadatas.find((metadata) => metadata.tableName === key.table);
+  return { dependant: entity?.name ?? key.table, count };
 }
 
 function isUnfiltered(filter: object | undefined | null): boolean {

@@ -179,8 +179,8 @@ export const FIELD_RULES: readonly FieldRule[] = Object.values(FieldRule);
 
 /** The parameters of each CONFLICT reason. */
 export interface ConflictReasonParams {
-  /** Still referenced by other rows: cannot be deleted. */
-  IN_USE: NoParams;
+  /** Still referenced by other rows: cannot be deleted. `dependant`: the GraphQL type of the rows that refer to it, `count` how many. */
+  IN_USE: { dependant: string; count: number };
   /** A region with subdivisions cannot change its code. */
   HAS_CHILDREN: NoParams;
   /** Deleting, deactivating or re-roling one's own account. */
@@ -320,7 +320,7 @@ const FIELD_RULE_TEXT: Texts<FieldRuleParams> = {
 
 /** The API's English message of each CONFLICT reason, when the call site gives none. */
 const CONFLICT_TEXT: Texts<ConflictReasonParams> = {
-  IN_USE: () => 'This record is still referenced and cannot be deleted',
+  IN_USE: ({ dependant, count }) => `This record is still referenced by ${count} ${dependant} record${count === 1 ? '' : 's'} and cannot be deleted`,
   HAS_CHILDREN: () => 'A region with subdivisions cannot change its code',
   SELF_LOCKOUT: () => 'You cannot delete or deactivate your own account, or change your own role',
   PASSWORD_CHANGED: () => 'Your password was changed meanwhile; sign in again and retry',
