@@ -79,6 +79,26 @@ describe('lists: pagination, sorting, filters, search', () => {
     }
   });
 
+  it('should rank the search: the exact name first, then names starting so, then the rest ("Mas" before Darmasaba)', async () => {
+    const data = await ok(VILLAGES, { perPage: 50, sortField: 'code', filter: { q: 'Mas' } }, await tokenOf('admin'));
+    const names = data.allVillages.map((v: { name: string }) => v.name);
+    expect(names[0]).toBe('Mas');
+    expect(names).toContain('Darmasaba');
+    const prefixed = names.findIndex((name: string) => /^mas/i.test(name) && name !== 'Mas');
+    if (prefixed >= 0) expect(prefixed).toBeLessThan(names.indexOf('Darmasaba'));
+  });
+
+  it("should find the villages of a kecamatan or a regency by its name ('ubud' lists Ubud's villages)", async () => {
+    const token = await tokenOf('admin');
+    const ubud = await ok(`query($d: ID) { _allVillagesMeta(filter: { districtId: $d }) { count } }`, { d: await districtId('51.04.05') }, token);
+    const found = await ok(`{ allVillages(perPage: 100, filter: { q: "ubud" }) { code name } _allVillagesMeta(filter: { q: "ubud" }) { count } }`, {}, token);
+    expect(found._allVillagesMeta.count).toBe(ubud._allVillagesMeta.count);
+    expect(found.allVillages.every((v: { code: string }) => v.code.startsWith('51.04.05.'))).toBe(true);
+    expect(found.allVillages[0].name).toBe('Ubud');
+    const badung = await ok(`{ _allVillagesMeta(filter: { q: "BADUNG" }) { count } }`, {}, token);
+    expect(badung._allVillagesMeta.count).toBeGreaterThanOrEqual(62);
+  });
+
   it('should treat LIKE wildcards in the search as plain text', async () => {
     const data = await ok(VILLAGES, { filter: { q: '%' } }, await tokenOf('admin'));
     expect(data._allVillagesMeta.count).toBe(0);

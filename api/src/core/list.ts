@@ -131,7 +131,7 @@ export function whereSearch<E extends ObjectLiteral>(
   return qb.andWhere(`(${any})`, { search: pattern });
 }
 
-function escapeLike(text: string): string {
+export function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 

@@ -38,7 +38,19 @@ export abstract class ResourceReader<E extends ObjectLiteral & { id: string }, F
   }
 
   list(ctx: RequestContext, args: ListArgsShape & { filter?: F }): Promise<E[]> {
-    return orderAndPage(this.query(ctx, args.filter), this.alias, args, this.sortable, this.defaultSort).getMany();
+    const qb = orderAndPage(this.query(ctx, args.filter), this.alias, args, this.sortable, this.defaultSort);
+    const q = args.filter?.q?.trim();
+    const rank = q ? this.searchRank(q) : null;
+    if (rank) rankFirst(qb, rank);
+    return qb.getMany();
+  }
+
+  /**
+   * How well each row matches a search, lower first (exact before prefix before anywhere), or
+   * null: a search changes only which rows, not their order. The list's own sort breaks ties.
+   */
+  protected searchRank(_q: string): SearchRank | null {
+    return null;
   }
 
   /** Every row of the list, in its order: what an export walks through. */
@@ -100,6 +112,18 @@ export abstract class ResourceReader<E extends ObjectLiteral & { id: string }, F
     }
     return { ...row, id };
   }
+}
+
+export interface SearchRank {
+  sql: string;
+  params: Record<string, unknown>;
+}
+
+/** Puts the search rank before the list's own order. */
+function rankFirst<E extends ObjectLiteral>(qb: SelectQueryBuilder<E>, rank: SearchRank): void {
+  const listOrder = { ...qb.expressionMap.orderBys };
+  qb.orderBy(rank.sql, 'ASC').setParameters(rank.params);
+  for (const [sort, order] of Object.entries(listOrder)) qb.addOrderBy(sort, typeof order === 'string' ? order : order.order);
 }
 
 /** The rows that still refer to a row (the foreign key PostgreSQL named): their type and number. */

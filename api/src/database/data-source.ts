@@ -12,6 +12,7 @@ import { PasswordChangeRequired1764200000000 } from './migrations/1764200000000-
 import { ContributionRates1764300000000 } from './migrations/1764300000000-contribution-rates';
 import { WorkerRegistry1764400000000 } from './migrations/1764400000000-worker-registry';
 import { RowCounts1764500000000 } from './migrations/1764500000000-row-counts';
+import { VillageSearch1764600000000 } from './migrations/1764600000000-village-search';
 import { AuditSubscriber } from '../core/audit';
 import { AuditEvent } from '../modules/audit/audit-event.entity';
 import { Enrollment } from '../modules/enrollments/enrollment.entity';
@@ -29,6 +30,7 @@ export const migrations = [
   ContributionRates1764300000000,
   WorkerRegistry1764400000000,
   RowCounts1764500000000,
+  VillageSearch1764600000000,
 ];
 
 /** The pool settings `createDataSource` needs (see config.ts for their meaning and defaults; 0 turns a PostgreSQL timeout off). */

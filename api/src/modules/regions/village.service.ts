@@ -1,8 +1,8 @@
 import { villageType } from '@lindung/domain';
 import type { SelectQueryBuilder } from 'typeorm';
 import type { RequestContext } from '../../core/context';
-import { whereEquals } from '../../core/list';
-import { ResourceReader, withUniqueFields } from '../../core/resource';
+import { escapeLike, whereEquals } from '../../core/list';
+import { ResourceReader, withUniqueFields, type SearchRank } from '../../core/resource';
 import { assertCodeUnder, districtService } from './district.service';
 import type { CreateVillageArgs, UpdateVillageArgs, VillageFilter } from './region.inputs';
 import { Village } from './village.entity';
@@ -16,6 +16,25 @@ export class VillageService extends ResourceReader<Village, VillageFilter> {
   protected readonly sortable = { code: 'code', name: 'name', type: 'type', createdAt: 'createdAt' };
   protected readonly defaultSort = 'code';
   protected readonly searchColumns = ['village.name', 'village.code'];
+
+  /** `q` matches the village's name or code, or its kecamatan's or regency's name (the kept search text, trigram-indexed). */
+  override query(ctx: RequestContext, filter?: VillageFilter): SelectQueryBuilder<Village> {
+    const qb = super.query(ctx, filter ? { ...filter, q: undefined } : undefined);
+    const text = filter?.q?.trim();
+    if (!text) return qb;
+    return qb.andWhere(`village.search_text LIKE '%' || lindung_search_text(:villageSearch) || '%'`, { villageSearch: escapeLike(text) });
+  }
+
+  /** Its own name exactly, then its name or code starting so, then a word of it, then the rest (kecamatan, regency). */
+  protected override searchRank(q: string): SearchRank {
+    return {
+      sql: `CASE WHEN lindung_search_text(village.name) = lindung_search_text(:rankText) THEN 0
+                 WHEN lindung_search_text(village.name) LIKE lindung_search_text(:rankText) || '%' OR village.code LIKE :rankText || '%' THEN 1
+                 WHEN lindung_search_text(village.name) LIKE '% ' || lindung_search_text(:rankText) || '%' THEN 2
+                 ELSE 3 END`,
+      params: { rankText: escapeLike(q) },
+    };
+  }
 
   protected applyFilter(qb: SelectQueryBuilder<Village>, filter: VillageFilter): void {
     whereEquals(qb, 'village.code', filter.code);
