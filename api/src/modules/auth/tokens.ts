@@ -39,8 +39,30 @@ export async function signAccessToken(keys: TokenKeys, claims: AccessClaims): Pr
   return { token, expiresAt: new Date(expiresAt * 1000) };
 }
 
+/**
+ * Tokens whose signature this process has verified, with their expiry: a client sends the same
+ * access token with every request until it expires, and checking an EdDSA signature again each
+ * time cost a sixth of a list request's CPU. A token is immutable, so its verdict is too; expiry is
+ * still checked on every use, and what can change — the session, the account — is checked by the
+ * caller on every request (actor.ts). Bounded: the oldest entries go first.
+ */
+const verified = new WeakMap<TokenKeys, Map<string, { claims: AccessClaims; expiresAtMs: number }>>();
+const MAX_VERIFIED_TOKENS = 10_000;
+
 /** Verifies signature (pinned algorithm), issuer, audience, expiry and required claims; throws on any failure. */
 export async function verifyAccessToken(keys: TokenKeys, token: string): Promise<AccessClaims> {
+  let cache = verified.get(keys);
+  const hit = cache?.get(token);
+  if (hit && hit.expiresAtMs > Date.now()) return hit.claims;
+  if (hit) cache!.delete(token);
+  const { claims, expiresAtMs } = await verifySignedToken(keys, token);
+  if (!cache) verified.set(keys, (cache = new Map()));
+  if (cache.size >= MAX_VERIFIED_TOKENS) cache.delete(cache.keys().next().value!);
+  cache.set(token, { claims, expiresAtMs });
+  return claims;
+}
+
+async function verifySignedToken(keys: TokenKeys, token: string): Promise<{ claims: AccessClaims; expiresAtMs: number }> {
   const { jwtVerify } = await import('jose');
   const { payload } = await jwtVerify(token, keys.publicKey, {
     algorithms: [TOKEN_ALGORITHM],
@@ -54,10 +76,13 @@ export async function verifyAccessToken(keys: TokenKeys, token: string): Promise
   }
   const id = (value: unknown) => (typeof value === 'string' ? value : null);
   return {
-    sub: payload.sub,
-    role: payload.role,
-    sid: payload.sid,
-    scope: { regencyId: id(payload.regency_id), villageId: id(payload.village_id), partnerId: id(payload.partner_id) },
+    claims: {
+      sub: payload.sub,
+      role: payload.role,
+      sid: payload.sid,
+      scope: { regencyId: id(payload.regency_id), villageId: id(payload.village_id), partnerId: id(payload.partner_id) },
+    },
+    expiresAtMs: payload.exp! * 1000,
   };
 }
 
