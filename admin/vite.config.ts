@@ -83,9 +83,9 @@ export default defineConfig({
     },
   },
   server: {
-    proxy: { '/graphql': 'http://localhost:4000' },
+    proxy: { '/graphql': 'http://localhost:4000', '/export': 'http://localhost:4000' },
   },
   preview: {
-    proxy: { '/graphql': 'http://localhost:4000' },
+    proxy: { '/graphql': 'http://localhost:4000', '/export': 'http://localhost:4000' },
   },
 });

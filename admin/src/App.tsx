@@ -6,12 +6,16 @@ import { i18nProvider } from './i18n';
 import { Login } from './layout/Login';
 import { darkTheme, lightTheme } from './layout/themes';
 import account, { passwordChangeRoutes } from './resources/account';
+import auditEvents from './resources/audit-events';
 import contributionRates from './resources/contribution-rates';
 import districts from './resources/districts';
+import enrollments from './resources/enrollments';
+import importPage from './resources/import';
 import partnerOrganisations from './resources/partner-organisations';
 import regencies from './resources/regencies';
 import users from './resources/users';
 import villages from './resources/villages';
+import workers from './resources/workers';
 
 // Resource names are the GraphQL type names (ra-data-graphql-simple); menus, buttons and pages
 // show only what authProvider.canAccess allows, from the shared permission matrix.
@@ -36,10 +40,15 @@ export const App = () => (
     <Resource name="District" {...districts} />
     <Resource name="Village" {...villages} />
     <Resource name="PartnerOrganisation" {...partnerOrganisations} />
+    <Resource name="Worker" {...workers} />
+    <Resource name="Enrollment" {...enrollments} />
     <Resource name="User" {...users} />
     <Resource name="ContributionRate" {...contributionRates} />
+    <Resource name="AuditEvent" {...auditEvents} />
     {/* Not a GraphQL type: the caller's own account page, and the forced password change. */}
     <Resource name="Account" {...account} />
+    {/* Not a GraphQL type either: importing a CSV file (importEnrollments). */}
+    <Resource name="Import" {...importPage} />
     {passwordChangeRoutes}
   </Admin>
 );

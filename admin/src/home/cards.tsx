@@ -40,27 +40,41 @@ interface Shortcut {
 
 const SHORTCUTS: Record<Role, Shortcut[]> = {
   ADMIN: [
+    { label: 'lindung.worker.home.workers', to: () => '/Worker', resource: 'Worker', action: 'list' },
+    { label: 'lindung.enrollment.home.enrollments', to: () => '/Enrollment', resource: 'Enrollment', action: 'list' },
     { label: 'lindung.home.shortcut.accounts', to: () => '/User', resource: 'User', action: 'list' },
     { label: 'lindung.home.shortcut.partners', to: () => '/PartnerOrganisation', resource: 'PartnerOrganisation', action: 'list' },
     { label: 'lindung.home.shortcut.rates', to: () => '/ContributionRate', resource: 'ContributionRate', action: 'list' },
     { label: 'lindung.home.shortcut.regions', to: () => '/Regency', resource: 'Regency', action: 'list' },
   ],
   REGENCY_OFFICIAL: [
+    { label: 'lindung.worker.home.workers', to: () => '/Worker', resource: 'Worker', action: 'list' },
+    { label: 'lindung.worker.home.duplicates', to: () => `/Worker?filter=${encodeURIComponent(JSON.stringify({ possibleDuplicate: true }))}`, resource: 'Worker', action: 'list' },
+    { label: 'lindung.enrollment.home.enrollments', to: () => '/Enrollment', resource: 'Enrollment', action: 'list' },
     { label: 'lindung.home.shortcut.village_heads', to: () => `/User?filter=${encodeURIComponent(JSON.stringify({ role: 'VILLAGE_HEAD' }))}`, resource: 'User', action: 'list' },
     { label: 'lindung.home.shortcut.new_village_head', to: () => '/User/create', resource: 'User', action: 'create' },
     { label: 'lindung.home.shortcut.partners', to: () => '/PartnerOrganisation', resource: 'PartnerOrganisation', action: 'list' },
     { label: 'lindung.home.shortcut.my_regency', to: (user) => (user.regencyId ? `/Regency/${encodeURIComponent(user.regencyId)}/show` : null), resource: 'Regency', action: 'show' },
   ],
   VILLAGE_HEAD: [
+    { label: 'lindung.worker.home.village_workers', to: () => '/Worker', resource: 'Worker', action: 'list' },
+    { label: 'lindung.enrollment.home.enrollments', to: () => '/Enrollment', resource: 'Enrollment', action: 'list' },
     { label: 'lindung.home.shortcut.my_village', to: (user) => (user.villageId ? `/Village/${encodeURIComponent(user.villageId)}/show` : null), resource: 'Village', action: 'show' },
     { label: 'lindung.home.shortcut.village_partners', to: () => '/PartnerOrganisation', resource: 'PartnerOrganisation', action: 'list' },
     { label: 'lindung.home.shortcut.rates', to: () => '/ContributionRate', resource: 'ContributionRate', action: 'list' },
   ],
   PARTNER: [
+    { label: 'lindung.worker.home.new_worker', to: () => '/Worker/create', resource: 'Worker', action: 'create' },
+    { label: 'lindung.worker.home.our_workers', to: () => '/Worker', resource: 'Worker', action: 'list' },
+    { label: 'lindung.enrollment.home.enrollments', to: () => '/Enrollment', resource: 'Enrollment', action: 'list' },
     { label: 'lindung.home.shortcut.my_organisation', to: (user) => (user.partnerId ? `/PartnerOrganisation/${encodeURIComponent(user.partnerId)}/show` : null), resource: 'PartnerOrganisation', action: 'show' },
+    { label: 'lindung.import.shortcut', to: () => '/Import', resource: 'Import', action: 'list' },
     { label: 'lindung.home.shortcut.rates', to: () => '/ContributionRate', resource: 'ContributionRate', action: 'list' },
   ],
   AUDITOR: [
+    { label: 'lindung.worker.home.workers', to: () => '/Worker', resource: 'Worker', action: 'list' },
+    { label: 'lindung.enrollment.home.enrollments', to: () => '/Enrollment', resource: 'Enrollment', action: 'list' },
+    { label: 'lindung.audit.shortcut', to: () => '/AuditEvent', resource: 'AuditEvent', action: 'list' },
     { label: 'lindung.home.shortcut.accounts', to: () => '/User', resource: 'User', action: 'list' },
     { label: 'lindung.home.shortcut.partners', to: () => '/PartnerOrganisation', resource: 'PartnerOrganisation', action: 'list' },
     { label: 'lindung.home.shortcut.rates', to: () => '/ContributionRate', resource: 'ContributionRate', action: 'list' },
@@ -96,13 +110,15 @@ interface FigureSpec {
   sortField: string;
   /** Narrows reference data to the caller's regency (regions are readable everywhere). */
   byRegency?: boolean;
+  /** Counts only these records (the active enrollments, say). */
+  filter?: Record<string, unknown>;
 }
 
 /** How many records of a resource I can see: react-admin's count, within my scope. */
-const Figure = ({ resource, label, sortField, byRegency, user }: FigureSpec & { user: SessionUser }) => {
+const Figure = ({ resource, label, sortField, byRegency, filter: only, user }: FigureSpec & { user: SessionUser }) => {
   const translate = useTranslate();
   const locale = useIntlLocale();
-  const filter = byRegency && user.regencyId ? { regencyId: user.regencyId } : {};
+  const filter = { ...only, ...(byRegency && user.regencyId ? { regencyId: user.regencyId } : {}) };
   const { total, isPending } = useGetList(resource, { pagination: { page: 1, perPage: 1 }, sort: { field: sortField, order: 'ASC' }, filter });
   return (
     <Stack sx={{ minWidth: 120 }}>
@@ -117,6 +133,8 @@ const Figure = ({ resource, label, sortField, byRegency, user }: FigureSpec & { 
 };
 
 const FIGURES: FigureSpec[] = [
+  { resource: 'Worker', label: 'lindung.worker.home.figure', sortField: 'fullName' },
+  { resource: 'Enrollment', label: 'lindung.enrollment.home.figure', sortField: 'startDate', filter: { status: 'ACTIVE' } },
   { resource: 'Village', label: 'lindung.home.figure.villages', sortField: 'name', byRegency: true },
   { resource: 'PartnerOrganisation', label: 'lindung.home.figure.partners', sortField: 'name' },
   { resource: 'User', label: 'lindung.home.figure.accounts', sortField: 'email' },

@@ -1,6 +1,7 @@
 import englishMessages from 'ra-language-english';
 import type { TranslationMessages } from 'react-admin';
 import reasonsEn from './reasons.en';
+import { registryEn } from './registry';
 
 const en: TranslationMessages = {
   ...englishMessages,
@@ -161,6 +162,7 @@ const en: TranslationMessages = {
         partner: 'The partner organisation of this account; the regency follows from it.',
       },
     },
+    ...registryEn.lindung,
   },
   resources: {
     Account: {
@@ -264,28 +266,7 @@ const en: TranslationMessages = {
         updatedAt: 'Updated',
       },
     },
-    PartnerOrganisation: {
-      name: 'Partner organisation |||| Partner organisations',
-      fields: {
-        id: 'ID',
-        name: 'Name',
-        type: 'Type',
-        status: 'Status',
-        regencyId: 'Regency',
-        villageId: 'Village',
-        contactName: 'Contact person',
-        contactPhone: 'Contact phone',
-        contactEmail: 'Contact email',
-        createdAt: 'Created',
-        updatedAt: 'Updated',
-      },
-      filters: {
-        q: 'Search',
-        type: 'Type',
-        status: 'Status',
-        regencyId: 'Regency',
-      },
-    },
+    ...registryEn.resources,
   },
 };
 

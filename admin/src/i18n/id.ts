@@ -1,5 +1,6 @@
 import type { TranslationMessages } from 'react-admin';
 import reasonsId from './reasons.id';
+import { registryId } from './registry';
 
 /**
  * Bahasa Indonesia: the whole `ra.*` catalogue of ra-language-english, translated, plus Lindung's
@@ -376,6 +377,7 @@ const id: TranslationMessages = {
         partner: 'Organisasi mitra akun ini; kabupatennya mengikuti mitra tersebut.',
       },
     },
+    ...registryId.lindung,
   },
   resources: {
     Account: {
@@ -479,28 +481,7 @@ const id: TranslationMessages = {
         updatedAt: 'Diperbarui',
       },
     },
-    PartnerOrganisation: {
-      name: 'Organisasi mitra',
-      fields: {
-        id: 'ID',
-        name: 'Nama',
-        type: 'Jenis',
-        status: 'Status',
-        regencyId: 'Kabupaten/Kota',
-        villageId: 'Desa/Kelurahan',
-        contactName: 'Narahubung',
-        contactPhone: 'Telepon narahubung',
-        contactEmail: 'Email narahubung',
-        createdAt: 'Dibuat',
-        updatedAt: 'Diperbarui',
-      },
-      filters: {
-        q: 'Cari',
-        type: 'Jenis',
-        status: 'Status',
-        regencyId: 'Kabupaten/Kota',
-      },
-    },
+    ...registryId.resources,
   },
 };
 

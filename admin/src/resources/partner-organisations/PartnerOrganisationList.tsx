@@ -1,34 +1,67 @@
-import { DataTable, List, ReferenceField, SelectField } from 'react-admin';
-import { partnerStatusChoices, partnerTypeChoices } from '../../common/choices';
+import { CreateButton, DataTable, FilterButton, List, ReferenceField, SelectField, TopToolbar, useTranslate } from 'react-admin';
+import { partnerTypeChoices } from '../../common/choices';
+import { LocaleNumberField } from '../../common/fields';
 import { ResponsiveDataTable, TextLine } from '../../common/ResponsiveDataTable';
+import { ServerExportButton } from '../../common/ServerExportButton';
+import { useIntlLocale } from '../../i18n/useIntlLocale';
+import { ReadableEmpty } from '../audit-events/ReadableEmpty';
 import { partnerFilters } from './partnerFilters';
+import { PartnerStatusChip } from './PartnerStatusChip';
 
-export const PartnerOrganisationList = () => (
-  <List filters={partnerFilters} sort={{ field: 'name', order: 'ASC' }} perPage={25}>
-    <ResponsiveDataTable
-      bulkActionButtons={false}
-      primaryText={(record) => record.name}
-      tertiaryText={<SelectField source="status" choices={partnerStatusChoices} className="RaSimpleList-tertiary" />}
-      secondaryText={
-        <TextLine>
-          <SelectField source="type" choices={partnerTypeChoices} />
-          <ReferenceField source="villageId" reference="Village" link={false} emptyText="—" />
-        </TextLine>
-      }
-    >
-      <DataTable.Col source="name" />
-      <DataTable.Col source="type">
-        <SelectField source="type" choices={partnerTypeChoices} />
-      </DataTable.Col>
-      <DataTable.Col source="status">
-        <SelectField source="status" choices={partnerStatusChoices} />
-      </DataTable.Col>
-      <DataTable.Col source="regencyId" disableSort>
-        <ReferenceField source="regencyId" reference="Regency" />
-      </DataTable.Col>
-      <DataTable.Col source="villageId" disableSort>
-        <ReferenceField source="villageId" reference="Village" emptyText="—" />
-      </DataTable.Col>
-    </ResponsiveDataTable>
-  </List>
+/** The server's export instead of react-admin's (which would fetch at most 1,000 rows into the page). */
+const PartnerListActions = () => (
+  <TopToolbar>
+    <FilterButton />
+    <CreateButton />
+    <ServerExportButton />
+  </TopToolbar>
 );
+
+/** A phone's second line: type · village · workers. */
+const PartnerSummary = () => {
+  const translate = useTranslate();
+  return (
+    <TextLine>
+      <SelectField source="type" choices={partnerTypeChoices} />
+      <ReferenceField source="villageId" reference="Village" link={false} emptyText="—" />
+      <span>
+        {translate('resources.PartnerOrganisation.fields.workerCount')}: <LocaleNumberField source="workerCount" />
+      </span>
+    </TextLine>
+  );
+};
+
+export const PartnerOrganisationList = () => {
+  const locales = useIntlLocale();
+  return (
+    <List filters={partnerFilters} sort={{ field: 'name', order: 'ASC' }} perPage={25} exporter={false} actions={<PartnerListActions />} empty={<ReadableEmpty />}>
+      <ResponsiveDataTable
+        bulkActionButtons={false}
+        rowClick="show"
+        primaryText={(record) => record.name}
+        tertiaryText={
+          <span className="RaSimpleList-tertiary">
+            <PartnerStatusChip />
+          </span>
+        }
+        secondaryText={<PartnerSummary />}
+      >
+        <DataTable.Col source="name" />
+        <DataTable.Col source="type">
+          <SelectField source="type" choices={partnerTypeChoices} />
+        </DataTable.Col>
+        <DataTable.Col source="status">
+          <PartnerStatusChip />
+        </DataTable.Col>
+        <DataTable.Col source="regencyId" disableSort>
+          <ReferenceField source="regencyId" reference="Regency" />
+        </DataTable.Col>
+        <DataTable.Col source="villageId" disableSort>
+          <ReferenceField source="villageId" reference="Village" emptyText="—" />
+        </DataTable.Col>
+        <DataTable.NumberCol source="workerCount" disableSort locales={locales} />
+        <DataTable.NumberCol source="activeEnrollmentCount" disableSort locales={locales} />
+      </ResponsiveDataTable>
+    </List>
+  );
+};

@@ -1,0 +1,148 @@
+/**
+ * The words of the audit trail, in both languages, shaped for the polyglot catalogue:
+ * `resources.AuditEvent` (fields, filters, the actions and the record types it names) and
+ * `lindung.audit` (the home shortcut).
+ */
+export const en = {
+  resources: {
+    AuditEvent: {
+      name: 'Audit event |||| Audit trail',
+      fields: {
+        id: 'ID',
+        at: 'Time (WITA)',
+        actorId: 'Who',
+        actorRole: 'Role',
+        action: 'Action',
+        entityType: 'Record type',
+        entityId: 'Record',
+        reason: 'Reason',
+        changes: 'Changes',
+        requestId: 'Request ID',
+        regencyId: 'Regency',
+        villageId: 'Village',
+        partnerId: 'Partner organisation',
+      },
+      filters: {
+        q: 'Search',
+        actorId: 'Who',
+        action: 'Action',
+        entityType: 'Record type',
+        entityId: 'Record ID',
+        atFrom: 'From (WITA)',
+        atTo: 'Before (WITA)',
+      },
+      actions: {
+        CREATE: 'Created',
+        UPDATE: 'Changed',
+        DELETE: 'Deleted',
+        SUSPEND: 'Suspended',
+        REACTIVATE: 'Reactivated',
+        LINK: 'Linked to a partner',
+        MARK_DISTINCT: 'Marked as different people',
+        REVEAL_NIK: 'Full NIK revealed',
+        EXPORT: 'Exported',
+        IMPORT: 'Imported',
+      },
+      entity_types: {
+        Regency: 'Regency',
+        District: 'District',
+        Village: 'Village',
+        User: 'Account',
+        PartnerOrganisation: 'Partner organisation',
+        Worker: 'Worker',
+        WorkerPartner: 'Worker reported by a partner',
+        Enrollment: 'Enrollment',
+        ContributionRate: 'Contribution rate',
+        AuditEvent: 'Audit trail',
+      },
+      changes: {
+        field: 'Field',
+        from: 'From',
+        to: 'To',
+        value: 'Value',
+        none: 'No changed values recorded',
+      },
+      empty: 'No events recorded yet.',
+      system: 'System',
+      time_zone: 'Times are shown in WITA (Asia/Makassar, UTC+8).',
+      open_record: 'Open the record',
+    },
+  },
+  lindung: {
+    audit: {
+      shortcut: 'Audit trail',
+    },
+  },
+};
+
+export const id: typeof en = {
+  resources: {
+    AuditEvent: {
+      name: 'Jejak audit',
+      fields: {
+        id: 'ID',
+        at: 'Waktu (WITA)',
+        actorId: 'Pelaku',
+        actorRole: 'Peran',
+        action: 'Tindakan',
+        entityType: 'Jenis data',
+        entityId: 'Data',
+        reason: 'Alasan',
+        changes: 'Perubahan',
+        requestId: 'ID permintaan',
+        regencyId: 'Kabupaten/Kota',
+        villageId: 'Desa/Kelurahan',
+        partnerId: 'Organisasi mitra',
+      },
+      filters: {
+        q: 'Cari',
+        actorId: 'Pelaku',
+        action: 'Tindakan',
+        entityType: 'Jenis data',
+        entityId: 'ID data',
+        atFrom: 'Sejak (WITA)',
+        atTo: 'Sebelum (WITA)',
+      },
+      actions: {
+        CREATE: 'Dibuat',
+        UPDATE: 'Diubah',
+        DELETE: 'Dihapus',
+        SUSPEND: 'Ditangguhkan',
+        REACTIVATE: 'Diaktifkan kembali',
+        LINK: 'Ditautkan ke mitra',
+        MARK_DISTINCT: 'Ditandai sebagai orang berbeda',
+        REVEAL_NIK: 'NIK lengkap dibuka',
+        EXPORT: 'Diekspor',
+        IMPORT: 'Diimpor',
+      },
+      entity_types: {
+        Regency: 'Kabupaten/Kota',
+        District: 'Kecamatan',
+        Village: 'Desa/Kelurahan',
+        User: 'Akun',
+        PartnerOrganisation: 'Organisasi mitra',
+        Worker: 'Pekerja',
+        WorkerPartner: 'Pekerja yang dilaporkan mitra',
+        Enrollment: 'Kepesertaan',
+        ContributionRate: 'Tarif iuran',
+        AuditEvent: 'Jejak audit',
+      },
+      changes: {
+        field: 'Isian',
+        from: 'Dari',
+        to: 'Menjadi',
+        value: 'Nilai',
+        none: 'Tidak ada nilai perubahan yang dicatat',
+      },
+      empty: 'Belum ada peristiwa yang tercatat.',
+      system: 'Sistem',
+      time_zone: 'Waktu ditampilkan dalam WITA (Asia/Makassar, UTC+8).',
+      open_record: 'Buka data',
+    },
+  },
+  lindung: {
+    audit: {
+      shortcut: 'Jejak audit',
+    },
+  },
+};

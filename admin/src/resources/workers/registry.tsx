@@ -1,0 +1,114 @@
+import { Genders, todayIn, type FieldReason } from '@lindung/domain';
+import InboxIcon from '@mui/icons-material/Inbox';
+import ReportProblemIcon from '@mui/icons-material/ReportProblem';
+import { Box, Chip, Typography } from '@mui/material';
+import { useCallback } from 'react';
+import {
+  CreateButton,
+  useCanAccess,
+  useGetResourceLabel,
+  useRecordContext,
+  useResourceContext,
+  useTranslate,
+  type FieldProps,
+} from 'react-admin';
+import { graphqlRequest } from '../../graphqlClient';
+import { fieldReasonMessage, type CodedReason } from '../../i18n/reasons';
+import { useIntlLocale } from '../../i18n/useIntlLocale';
+import { getAccessToken } from '../../session';
+
+/**
+ * What the Worker and Enrollment pages share: calendar days as people write them, the shared
+ * rules' reasons in the user's words, and calls to the API's own mutations.
+ */
+
+/** Select choices whose labels are translation keys (react-admin translates them). */
+export const choicesOf = (values: readonly string[], prefix: string) => values.map((value) => ({ id: value, name: `${prefix}.${value}` }));
+
+export const genderChoices = choicesOf(Object.values(Genders), 'lindung.worker.gender');
+
+/** Today in Bali (the program's calendar): birth dates and start dates are judged by it. */
+export const today = () => todayIn();
+
+/**
+ * A calendar day (`YYYY-MM-DD`, the API's Date scalar) as people write it: `12/03/1990` in both
+ * languages, read as that day wherever the browser is (no time zone shift).
+ */
+export function formatDay(day: unknown, locale: string, style: 'short' | 'long' = 'short'): string {
+  if (typeof day !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(day)) return '';
+  const [year, month, date] = day.split('-').map(Number);
+  const options: Intl.DateTimeFormatOptions =
+    style === 'long' ? { dateStyle: 'long', timeZone: 'UTC' } : { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'UTC' };
+  return new Intl.DateTimeFormat(locale, options).format(new Date(Date.UTC(year, month - 1, date)));
+}
+
+/** A Date field of the record (a calendar day), `dd/mm/yyyy`. */
+export const DayField = ({ source, emptyText = '' }: FieldProps & { source: string; emptyText?: string }) => {
+  const record = useRecordContext();
+  const locale = useIntlLocale();
+  const text = formatDay(record?.[source], locale);
+  return (
+    <Typography component="span" variant="body2">
+      {text || emptyText}
+    </Typography>
+  );
+};
+
+/** The possible-duplicate flag: an icon and its words, so that it is seen and read alike. */
+export const PossibleDuplicateChip = ({ inLine = false }: { label?: string; inLine?: boolean }) => {
+  const record = useRecordContext<{ possibleDuplicate?: boolean }>();
+  const translate = useTranslate();
+  if (!record?.possibleDuplicate) return null;
+  return (
+    <Chip
+      size="small"
+      variant="outlined"
+      icon={<ReportProblemIcon sx={{ '&&': { color: 'warning.main' } }} />}
+      label={translate('lindung.worker.possible_duplicate')}
+      component="span"
+      sx={{ maxWidth: '100%', ml: inLine ? 1 : 0 }}
+    />
+  );
+};
+
+/** The words of a reason code (packages/domain) in the user's language, with its parameters. */
+export function useReasonWords(resource?: string): (reason: CodedReason | FieldReason) => string {
+  const translate = useTranslate();
+  const intlLocale = useIntlLocale();
+  return useCallback(
+    (reason: CodedReason | FieldReason) =>
+      fieldReasonMessage(reason as CodedReason, { translate, intlLocale, resource }) ?? reason.code,
+    [translate, intlLocale, resource],
+  );
+}
+
+/** One of the API's own operations (revealNik, markWorkersDistinct…), with the session's token. */
+export async function callApi<T>(query: string, variables: Record<string, unknown>): Promise<T> {
+  const accessToken = await getAccessToken();
+  return graphqlRequest<T>(query, variables, { accessToken });
+}
+
+/**
+ * A list with nothing in it yet (and no filter): react-admin's words, at the contrast text needs
+ * (its own page fades them to half), and the invitation to add one only for the roles that may.
+ */
+export const RegistryEmpty = () => {
+  const resource = useResourceContext() ?? '';
+  const { canAccess } = useCanAccess({ resource, action: 'create' });
+  const translate = useTranslate();
+  const resourceLabel = useGetResourceLabel();
+  return (
+    <Box sx={{ textAlign: 'center', mt: 4, px: 2 }} data-empty-list="">
+      <InboxIcon sx={{ fontSize: '6rem', color: 'text.secondary' }} />
+      <Typography variant="h5" component="p" color="text.secondary" sx={{ mb: 2 }}>
+        {translate('ra.page.empty', { name: resourceLabel(resource, 0) })}
+      </Typography>
+      {canAccess && (
+        <>
+          <Typography variant="body1">{translate('ra.page.invite')}</Typography>
+          <CreateButton variant="contained" sx={{ mt: 2 }} />
+        </>
+      )}
+    </Box>
+  );
+};

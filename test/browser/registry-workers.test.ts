@@ -1,0 +1,336 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from 'playwright-core';
+import { login, ok } from '../support/api';
+import { submitLogin, usePortal } from '../support/browser';
+import { enroll, reportWorker } from '../support/registry';
+
+/**
+ * The worker registry in the portal: a partner reports a person (the NIK fills the birth date and
+ * sex) and enrolls them (the contribution computed as the form is filled in); an auditor reads the
+ * NIK masked; a regency official reveals it for a reason, and tells two possible duplicates apart.
+ * Every page of it fits a phone and passes axe. Workers are made here (the demo data has none).
+ */
+const DEMO_PASSWORD = 'lindung-demo';
+const PARTNER = 'mitra.sanggar@lindung.test';
+const AUDITOR = 'auditor@lindung.test';
+const OFFICIAL = 'pejabat.gianyar@lindung.test';
+const PHONE = { width: 390, height: 844 };
+const DESKTOP = { width: 1280, height: 900 };
+
+jest.setTimeout(150_000);
+
+const { openLoginPage } = usePortal();
+
+/**
+ * A valid NIK no other test uses: kecamatan 51.04.05, the birth date DDMMYY (a woman's day + 40), a
+ * random serial from 7000 (test/support/registry.ts keeps below 7000, the demo data below 5000).
+ */
+const usedSerials = new Set<number>();
+function freshNik(birthDate: string, gender: 'MALE' | 'FEMALE'): string {
+  let serial: number;
+  do serial = 7000 + Math.floor(Math.random() * 3000);
+  while (usedSerials.has(serial));
+  usedSerials.add(serial);
+  const [year, month, day] = birthDate.split('-');
+  const encodedDay = String(Number(day) + (gender === 'FEMALE' ? 40 : 0)).padStart(2, '0');
+  return `510405${encodedDay}${month}${year.slice(2)}${serial}`;
+}
+
+const masked = (nik: string) => `${nik.slice(0, 6)}******${nik.slice(12)}`;
+const uniqueName = (name: string) => `${name} ${process.pid} ${Date.now() % 100000}`;
+
+async function signIn(email: string, viewport?: { width: number; height: number }): Promise<Page> {
+  const page = await openLoginPage(viewport);
+  await submitLogin(page, email, DEMO_PASSWORD);
+  await page.waitForFunction(() => localStorage.getItem('lindung.session') !== null);
+  await page.locator('[data-home-shortcut]').first().waitFor();
+  return page;
+}
+
+async function go(page: Page, hash: string): Promise<void> {
+  await page.evaluate((target) => {
+    window.location.hash = target;
+  }, hash);
+  await page.waitForURL((url) => url.hash === hash);
+}
+
+/** Waits until an input shows a text (a reference input loads its record first). */
+async function waitForValue(page: Page, selector: string, text: string): Promise<void> {
+  await page.waitForFunction(([target, expected]) => (document.querySelector(target) as HTMLInputElement | null)?.value.includes(expected) ?? false, [
+    selector,
+    text,
+  ] as const);
+}
+
+/** A worker reported through the API, for the tests that do not make one in the portal. */
+let fromPortal: { id: string; nik: string; fullName: string } | undefined;
+async function someWorker(): Promise<{ id: string; nik: string; fullName: string }> {
+  if (fromPortal) return fromPortal;
+  const partner = await login(PARTNER);
+  const fullName = uniqueName('Ni Luh Uji');
+  const worker = await reportWorker(partner.accessToken, { nik: freshNik('1990-03-12', 'FEMALE'), fullName });
+  return { id: worker.id, nik: worker.nik, fullName };
+}
+
+describe('reporting and enrolling a worker', () => {
+  it('should let a partner report a worker whose NIK fills the birth date, then enroll them with the contribution computed as it is typed', async () => {
+    const nik = freshNik('1990-03-12', 'FEMALE');
+    const fullName = uniqueName('Ni Luh Uji');
+    const page = await signIn(PARTNER);
+    await go(page, '#/Worker/create');
+
+    // The form checks itself, in Indonesian, with no browser bubbles.
+    const form = page.locator('form:has(input[name="nik"])');
+    await expect(form.evaluate((element) => (element as HTMLFormElement).noValidate)).resolves.toBe(true);
+
+    // The NIK says what it encodes as it is typed, and fills the birth date and sex.
+    const nikInput = page.locator('input[name="nik"]');
+    await nikInput.fill(nik.slice(0, 9));
+    await page.getByText('9 dari 16 angka').waitFor();
+    await nikInput.fill(nik);
+    await page.locator('[data-nik-hint]').filter({ hasText: 'lahir 12 Maret 1990, perempuan' }).waitFor();
+    await expect(page.locator('input[name="birthDate"]').inputValue()).resolves.toBe('1990-03-12');
+    await expect(page.locator('.ra-input-gender [role="combobox"]').textContent()).resolves.toContain('Perempuan');
+
+    // A birth date typed in must agree with the NIK.
+    await page.locator('input[name="birthDate"]').fill('1991-03-12');
+    await page.locator('input[name="birthDate"]').blur();
+    await page.getByText('Tidak sesuai dengan tanggal lahir pada NIK (12 Maret 1990)').waitFor();
+    await page.locator('input[name="birthDate"]').fill('1990-03-12');
+    await page.locator('input[name="birthDate"]').blur();
+    await page.getByText('Tidak sesuai dengan tanggal lahir pada NIK').waitFor({ state: 'detached' });
+
+    await page.locator('input[name="fullName"]').fill(fullName);
+    await page.locator('input[name="villageId"]').fill('Mas');
+    await page.getByRole('option', { name: 'Mas (51.04.05.2002)' }).click();
+    await page.locator('input[name="occupation"]').fill('Penari');
+    await form.locator('button[type="submit"]').click();
+
+    await page.getByText('Pekerja telah didaftarkan').waitFor();
+    await page.waitForURL(/#\/Worker\/[^/]+\/show$/);
+    const id = decodeURIComponent(/#\/Worker\/([^/]+)\/show$/.exec(page.url())![1]);
+    const details = page.locator('.RaSimpleShowLayout-stack');
+    await details.getByText(nik).waitFor();
+    await details.getByText('12/03/1990').waitFor();
+    await details.getByText('Perempuan').waitFor();
+    await details.getByText('Mas (51.04.05.2002)').waitFor();
+    fromPortal = { id, nik, fullName };
+
+    // Enrolling from the worker's page: the worker is filled in already.
+    await page.getByRole('link', { name: 'Daftarkan kepesertaan' }).click();
+    await page.waitForURL(/#\/Enrollment\/create/);
+    await waitForValue(page, 'input[name="workerId"]', fullName);
+    await page.getByText('Pilih kategori lebih dulu').waitFor();
+
+    await page.locator('.ra-input-category [role="combobox"]').click();
+    await page.getByRole('option', { name: 'BPU (bukan penerima upah)' }).click();
+    // The category's programs: JKK and JKM ticked (and fixed), JHT offered, JP not at all.
+    await expect(page.getByRole('checkbox', { name: 'JKK (kecelakaan kerja)' }).isChecked()).resolves.toBe(true);
+    await expect(page.getByRole('checkbox', { name: 'JKM (kematian)' }).isChecked()).resolves.toBe(true);
+    await expect(page.getByRole('checkbox', { name: 'JHT (hari tua)' }).isChecked()).resolves.toBe(false);
+    await expect(page.getByRole('checkbox', { name: 'JP (pensiun)' }).count()).resolves.toBe(0);
+
+    await page.locator('.ra-input-fundingSource [role="combobox"]').click();
+    await page.getByRole('option', { name: 'Mandiri' }).click();
+    await page.locator('input[name="startDate"]').fill('2026-01-01');
+    await page.locator('input[name="declaredIncome"]').fill('500000');
+
+    // Before saving: JKK 1 % of Rp500.000 is below its Rp10.000 minimum, JKM is a flat Rp6.800.
+    const preview = page.locator('[data-contribution-preview]');
+    await preview.locator('[data-contribution-total]').filter({ hasText: 'Rp16.800' }).waitFor();
+    await expect(preview.textContent()).resolves.toMatch(/JKK \(kecelakaan kerja\)\s*Rp10\.000/);
+    await expect(preview.textContent()).resolves.toMatch(/JKM \(kematian\)\s*Rp6\.800/);
+
+    // Ticking JHT (2 %) adds Rp10.000, live.
+    await page.getByRole('checkbox', { name: 'JHT (hari tua)' }).check();
+    await preview.locator('[data-contribution-total]').filter({ hasText: 'Rp26.800' }).waitFor();
+    await page.getByRole('checkbox', { name: 'JHT (hari tua)' }).uncheck();
+    await preview.locator('[data-contribution-total]').filter({ hasText: 'Rp16.800' }).waitFor();
+
+    await page.locator('form:has(input[name="declaredIncome"]) button[type="submit"]').click();
+    await page.waitForURL(/#\/Enrollment\/[^/]+\/show$/);
+    const enrollment = page.locator('.RaSimpleShowLayout-stack');
+    await enrollment.getByText('Menunggu konfirmasi').waitFor();
+    await enrollment.getByText(fullName).waitFor();
+    await enrollment.locator('[data-contribution-breakdown]').getByText('Rp16.800').waitFor();
+    await enrollment.getByText('01/01/2026').waitFor();
+
+    // The same programs for the same days again: the API's CONFLICT, in Indonesian.
+    const again = { workerId: id, category: 'BPU', programs: ['JKK', 'JKM'], fundingSource: 'SELF', startDate: '2026-01-01', declaredIncome: 500000 };
+    await go(page, `#/Enrollment/create?source=${encodeURIComponent(JSON.stringify(again))}`);
+    await page.locator('[data-contribution-total]').filter({ hasText: 'Rp16.800' }).waitFor();
+    await page.locator('form:has(input[name="declaredIncome"]) button[type="submit"]').click();
+    await page.getByText('Pekerja ini sudah terdaftar dalam program tersebut pada sebagian periode ini.').waitFor();
+  });
+
+  it('should tell a partner that a NIK already registered is linked to its organisation', async () => {
+    const worker = await someWorker();
+    const page = await signIn('mitra.usaha@lindung.test');
+    await go(page, '#/Worker/create');
+    await page.locator('input[name="nik"]').fill(worker.nik);
+    await page.locator('input[name="fullName"]').fill(worker.fullName);
+    await page.locator('input[name="villageId"]').fill('Mas');
+    await page.getByRole('option', { name: 'Mas (51.04.05.2002)' }).click();
+    await page.locator('form:has(input[name="nik"]) button[type="submit"]').click();
+    await page.getByText('Orang ini (NIK yang sama) sudah terdaftar').waitFor();
+    await page.waitForURL(new RegExp(`#/Worker/${encodeURIComponent(worker.id)}/show$`));
+  });
+});
+
+describe('reading a NIK', () => {
+  it('should show an auditor the NIK masked', async () => {
+    const worker = await someWorker();
+    const page = await signIn(AUDITOR);
+    await go(page, `#/Worker/${encodeURIComponent(worker.id)}/show`);
+    const details = page.locator('.RaSimpleShowLayout-stack');
+    await details.getByText(masked(worker.nik)).waitFor();
+    await expect(page.content()).resolves.not.toContain(worker.nik);
+    // Read-only: nothing to change, nothing to enroll.
+    await expect(page.getByRole('link', { name: 'Ubah' }).count()).resolves.toBe(0);
+    await expect(page.getByRole('link', { name: 'Daftarkan kepesertaan' }).count()).resolves.toBe(0);
+  });
+
+  it('should let a regency official reveal a NIK for a stated reason', async () => {
+    const worker = await someWorker();
+    const page = await signIn(OFFICIAL);
+    await go(page, `#/Worker/${encodeURIComponent(worker.id)}/show`);
+    await page.locator('.RaSimpleShowLayout-stack').getByText(masked(worker.nik)).waitFor();
+
+    await page.getByRole('button', { name: 'Tampilkan NIK lengkap' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.locator('button[type="submit"]').click();
+    await dialog.getByText('Wajib diisi').waitFor();
+    await dialog.locator('textarea[name="reason"]').fill('cek');
+    await dialog.locator('button[type="submit"]').click();
+    await dialog.getByText('Tuliskan alasannya dalam beberapa kata (minimal 10 karakter)').waitFor();
+    await dialog.locator('textarea[name="reason"]').fill('Verifikasi data untuk klaim JKK di BPJS');
+    await dialog.locator('button[type="submit"]').click();
+    await dialog.locator('[data-revealed-nik]').filter({ hasText: worker.nik }).waitFor();
+    await dialog.getByRole('button', { name: 'Tutup' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    // Shown in the dialog only: the page keeps the masked NIK.
+    await expect(page.content()).resolves.not.toContain(worker.nik);
+  });
+});
+
+describe('possible duplicates', () => {
+  it('should let a regency official mark two people of the same name and birth date as different', async () => {
+    const partner = await login(PARTNER);
+    const fullName = uniqueName('I Made Kembar');
+    const first = await reportWorker(partner.accessToken, { nik: freshNik('1985-07-01', 'MALE'), fullName });
+    const second = await reportWorker(partner.accessToken, { nik: freshNik('1985-07-01', 'MALE'), fullName });
+
+    const page = await signIn(OFFICIAL);
+    await go(page, `#/Worker?filter=${encodeURIComponent(JSON.stringify({ possibleDuplicate: true, q: fullName }))}`);
+    await page.locator('.RaList-main').getByText('Kemungkinan ganda').first().waitFor();
+    await go(page, `#/Worker/${encodeURIComponent(first.id)}/show`);
+    const panel = page.locator('[data-possible-duplicates]');
+    await panel.getByText(masked(second.nik)).waitFor();
+
+    await panel.getByRole('button', { name: `Orang berbeda: ${fullName} (${masked(second.nik)})` }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByText(`Keduanya bernama ${fullName} dan lahir pada 1 Juli 1985`).waitFor();
+    await dialog.locator('textarea[name="reason"]').fill('Kakak beradik kembar, KTP berbeda');
+    await dialog.locator('button[type="submit"]').click();
+    await page.getByText('Telah ditandai sebagai orang yang berbeda').waitFor();
+    await panel.waitFor({ state: 'detached' });
+
+    const flags = await ok(
+      `query($ids: [ID!]) { allWorkers(filter: { ids: $ids }) { id possibleDuplicate } }`,
+      { ids: [first.id, second.id] },
+      partner.accessToken,
+    );
+    expect(flags.allWorkers.map((w: { possibleDuplicate: boolean }) => w.possibleDuplicate)).toEqual([false, false]);
+  });
+});
+
+describe('on a phone and on a desktop', () => {
+  /** Serious and critical axe violations on the page: rule id → the first node's HTML. */
+  async function seriousViolations(page: Page): Promise<Record<string, string>> {
+    const { violations } = await new AxeBuilder({ page }).setLegacyMode(true).options({ resultTypes: ['violations'] }).analyze();
+    return Object.fromEntries(
+      violations
+        .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+        .map((violation) => [violation.id, violation.nodes[0]?.html.slice(0, 200) ?? '']),
+    );
+  }
+
+  /**
+   * Opens a page, then measures it at both sizes (no sideways scrolling, no serious axe violation),
+   * starting at the size the window has (as the everyday test does, so each page costs one resize).
+   */
+  async function check(page: Page, hash: string, ready: string): Promise<string[]> {
+    await go(page, hash);
+    await page.locator(ready).first().waitFor();
+    const problems: string[] = [];
+    const first = page.viewportSize()?.width === PHONE.width ? PHONE : DESKTOP;
+    for (const viewport of first === PHONE ? [PHONE, DESKTOP] : [DESKTOP, PHONE]) {
+      await page.setViewportSize(viewport);
+      // Lists and references load after the page shows.
+      await page.waitForLoadState('networkidle');
+      await page.waitForTimeout(300);
+      const widths = await page.evaluate(() => ({ page: document.documentElement.scrollWidth, body: document.body.scrollWidth, window: window.innerWidth }));
+      const where = `${viewport.width}px ${hash}`;
+      if (Math.max(widths.page, widths.body) > widths.window) problems.push(`${where}: scrolls sideways (${Math.max(widths.page, widths.body)} > ${widths.window})`);
+      const axe = await seriousViolations(page);
+      if (Object.keys(axe).length) problems.push(`${where}: axe ${JSON.stringify(axe)}`);
+    }
+    return problems;
+  }
+
+  it('should fit every worker and enrollment page at 390 px and at 1280 px and pass axe, for every role', async () => {
+    const partnerSession = await login(PARTNER);
+    const worker = await reportWorker(partnerSession.accessToken, { nik: freshNik('1992-11-30', 'MALE'), fullName: uniqueName('I Wayan Telepon') });
+    // A flagged worker too, so that the duplicates panel is measured.
+    const twin = await reportWorker(partnerSession.accessToken, { nik: freshNik('1992-11-30', 'MALE'), fullName: worker.fullName });
+    const enrollment = await enroll(partnerSession.accessToken, worker.id, { startDate: '2026-02-01' });
+    const w = encodeURIComponent(worker.id);
+    const e = encodeURIComponent(enrollment.id);
+
+    const problems: string[] = [];
+    const partner = await signIn(PARTNER, PHONE);
+    // The create form once filled in (the contribution shown), on a phone.
+    await go(partner, `#/Enrollment/create?source=${encodeURIComponent(JSON.stringify({ workerId: twin.id }))}`);
+    await partner.locator('.ra-input-category [role="combobox"]').click();
+    await partner.getByRole('option', { name: 'PU (penerima upah)' }).click();
+    await partner.locator('.ra-input-riskClass [role="combobox"]').click();
+    await partner.getByRole('option', { name: /^Sangat rendah/ }).click();
+    await partner.locator('input[name="declaredIncome"]').fill('3000000');
+    // PU at Rp3.000.000: JKK 0,24 % = Rp7.200, JKM 0,3 % = Rp9.000.
+    await partner.locator('[data-contribution-total]').filter({ hasText: 'Rp16.200' }).waitFor();
+    problems.push(...(await check(partner, `#/Enrollment/create?source=${encodeURIComponent(JSON.stringify({ workerId: twin.id }))}`, '[data-contribution-total]')));
+
+    for (const [hash, ready] of [
+      ['#/Worker', '.RaList-main'],
+      ['#/Worker/create', '.RaCreate-main'],
+      [`#/Worker/${w}/show`, '.RaShow-main'],
+      [`#/Worker/${w}`, '.RaEdit-main'],
+      ['#/Enrollment', '.RaList-main'],
+      [`#/Enrollment/create`, '.RaCreate-main'],
+      [`#/Enrollment/${e}/show`, '[data-contribution-breakdown]'],
+      [`#/Enrollment/${e}`, '[data-contribution-total]'],
+    ]) {
+      problems.push(...(await check(partner, hash, ready)));
+    }
+    const official = await signIn(OFFICIAL, PHONE);
+    problems.push(...(await check(official, `#/Worker/${w}/show`, '[data-possible-duplicates]')));
+    await official.getByRole('button', { name: 'Tampilkan NIK lengkap' }).click();
+    await official.getByRole('dialog').waitFor();
+    const dialogAxe = await seriousViolations(official);
+    if (Object.keys(dialogAxe).length) problems.push(`reveal dialog: axe ${JSON.stringify(dialogAxe)}`);
+
+    const auditor = await signIn(AUDITOR, PHONE);
+    problems.push(...(await check(auditor, `#/Worker/${w}/show`, '.RaShow-main')));
+    problems.push(...(await check(auditor, `#/Enrollment/${e}/show`, '[data-contribution-breakdown]')));
+
+    // An admin reports for a partner organisation of its choice: the form has one more input.
+    const admin = await signIn('admin@lindung.test', PHONE);
+    problems.push(...(await check(admin, '#/Worker/create', 'input[name="partnerId"]')));
+    problems.push(...(await check(admin, '#/Enrollment/create', 'input[name="partnerId"]')));
+
+    const villageHead = await signIn('perbekel.mas@lindung.test', PHONE);
+    problems.push(...(await check(villageHead, `#/Worker/${w}/show`, '.RaShow-main')));
+
+    expect(problems).toEqual([]);
+  });
+});
