@@ -9,6 +9,7 @@ import { Worker } from 'node:worker_threads';
 import { graphql } from './graphql-request.mjs';
 import { adminToken, apiDist, apiRequire, startBenchServer } from './bench-server.mjs';
 import { benchPortal, portalSummary } from './portal.mjs';
+import { benchRegistry } from './registry.mjs';
 import { fileURLToPath } from 'node:url';
 
 const { Village } = apiRequire(apiDist('modules/regions/village.entity.js'));
@@ -17,12 +18,15 @@ const server = await startBenchServer();
 const results = [];
 const loads = [];
 const portal = [];
+let registry = null;
 try {
   results.push(await benchLogin(server, 40));
   results.push(...(await benchVillagePage(server, 300)));
   loads.push(...(await benchSignInLoad(server)));
   loads.push(...(await benchListLoad(server)));
   portal.push(...(await benchPortal(server)));
+  // Last: it brings the bench database to a million workers (BENCH_REGISTRY_WORKERS=0 skips it).
+  if (process.env.BENCH_REGISTRY_WORKERS !== '0') registry = await benchRegistry(server, { timedHttp, timed, load, round });
 } finally {
   await server.stop();
 }
@@ -34,6 +38,13 @@ console.table(loads);
 console.log('\nThe portal in Chromium, as a village head (see portal.mjs; ms from navigation or from pressing "sign in", kB as transferred):');
 console.table(portal);
 console.log(portalSummary(portal));
+if (registry) {
+  console.log('\nThe registry at scale (registry.mjs), each figure beside its floor measured in this run:');
+  console.table(registry.rows);
+  for (const r of registry.rows.filter((r) => r.vsSql)) console.log(`${r.name}: API / floor = ${r.vsSql}`);
+  console.table(registry.loads);
+  for (const note of registry.notes) console.log(`- ${note}`);
+}
 
 /** Times requests sent from a worker thread (see http-client.mjs). */
 function timedHttp(server, runs, query, token) {

@@ -1,6 +1,7 @@
-import { PartnerStatus, PartnerType, Role } from '@lindung/domain';
+import { Role } from '@lindung/domain';
 import type { EntityManager } from 'typeorm';
 import { hashPassword } from '../modules/auth/passwords';
+import { insertDemoPartners, loadDemoRegistry } from './demo-registry';
 
 /** The demo accounts' shared password (CONTRACT §5). */
 export const DEMO_PASSWORD = 'lindung-demo';
@@ -9,16 +10,9 @@ const GIANYAR = '51.04';
 const BADUNG = '51.03';
 const MAS = '51.04.05.2002';
 const BATUAN = '51.04.01.2007';
-const GIANYAR_TOWN = '51.04.03.1006';
 
 /** Gianyar's 100 % coverage target, as published with the Paritrana Award 2025 report. */
 const GIANYAR_WORKFORCE_TARGET = 198_628;
-
-const PARTNERS = [
-  { key: 'sanggar', name: 'Sanggar Seni Tari Mas', type: PartnerType.ARTIST_COMMUNITY, village: MAS, contactName: 'I Made Sudarsana' },
-  { key: 'usaha', name: 'CV Kerajinan Gianyar Lestari', type: PartnerType.BUSINESS, village: GIANYAR_TOWN, contactName: 'Ni Luh Putu Ayu' },
-  { key: 'penyuluh', name: 'Penyuluh Bahasa Bali Kabupaten Gianyar', type: PartnerType.LANGUAGE_EXTENSION, village: null, contactName: 'I Wayan Gede Arsana' },
-] as const;
 
 const ACCOUNTS: { email: string; fullName: string; role: Role; regency?: string; village?: string; partner?: string }[] = [
   { email: 'admin@lindung.test', fullName: 'Admin Program', role: Role.ADMIN },
@@ -32,24 +26,22 @@ const ACCOUNTS: { email: string; fullName: string; role: Role; regency?: string;
   { email: 'auditor@lindung.test', fullName: 'Auditor Program', role: Role.AUDITOR },
 ];
 
-/** Loads the demo set once, on a database that has no accounts yet. Returns whether it did. */
+/**
+ * Loads the demo set once, on a database that has no accounts yet: the partner organisations,
+ * the accounts, and the registry of workers and enrollments (demo-registry.ts). Returns whether it did.
+ */
 export async function loadDemoData(em: EntityManager): Promise<boolean> {
   const [{ count }] = await em.query(`SELECT count(*)::int AS count FROM users`);
   if (count > 0) return false;
+  // argon2id runs on libuv's threads while the registry is built and written.
+  const hashing = Promise.all(ACCOUNTS.map(() => hashPassword(DEMO_PASSWORD)));
+  hashing.catch(() => undefined);
   await em.query(`UPDATE regencies SET workforce_target = $2 WHERE code = $1 AND workforce_target IS NULL`, [GIANYAR, GIANYAR_WORKFORCE_TARGET]);
 
-  const partnerIds = new Map<string, string>();
-  for (const partner of PARTNERS) {
-    const [row] = await em.query(
-      `INSERT INTO partner_organisations (name, type, status, regency_id, village_id, contact_name)
-       SELECT $1, $2, $3, r.id, v.id, $6 FROM regencies r LEFT JOIN villages v ON v.code = $5
-       WHERE r.code = $4 RETURNING id`,
-      [partner.name, partner.type, PartnerStatus.ACTIVE, GIANYAR, partner.village, partner.contactName],
-    );
-    partnerIds.set(partner.key, row.id);
-  }
+  const partnerIds = await insertDemoPartners(em);
+  await loadDemoRegistry(em, partnerIds);
 
-  const hashes = await Promise.all(ACCOUNTS.map(() => hashPassword(DEMO_PASSWORD)));
+  const hashes = await hashing;
   await em.query(
     `INSERT INTO users (email, full_name, role, password_hash, regency_id, village_id, partner_id)
      SELECT a.email, a.full_name, a.role, a.hash,

@@ -1,0 +1,302 @@
+// The registry at scale: the bench database is brought to a million generated workers (the
+// generator, api/src/scripts/generate-registry.ts; a no-op once they are there), then
+//  - `allWorkers` page of 50 + `_allWorkersMeta` as ADMIN, a PARTNER and a REGENCY_OFFICIAL, beside
+//    the same SQL (captured from TypeORM as the API ran it) on a plain pg Pool;
+//  - a 20-row `allWorkers` list under 20 concurrent clients, beside a hand-written express + pg
+//    endpoint serving the same SQL as the same JSON (registry-baseline.mjs);
+//  - importEnrollments of a 10,000-row CSV, end to end, beside COPY of the same rows into a scratch
+//    copy of the workers table.
+import { spawn } from 'node:child_process';
+import { graphql } from './graphql-request.mjs';
+import { apiDist, apiRequire } from './bench-server.mjs';
+import { startBaselineServer } from './registry-baseline.mjs';
+
+const { Pool, Client } = apiRequire('pg');
+const { Worker } = apiRequire(apiDist('modules/workers/worker.entity.js'));
+
+const WORKERS = Number(process.env.BENCH_REGISTRY_WORKERS ?? 1_000_000);
+const FIELDS = 'id nik fullName birthDate gender villageId regencyId occupation vulnerable possibleDuplicate';
+const ACCOUNTS = [
+  ['ADMIN', 'admin@lindung.test'],
+  ['PARTNER (mitra.sanggar)', 'mitra.sanggar@lindung.test'],
+  ['REGENCY_OFFICIAL (pejabat.gianyar)', 'pejabat.gianyar@lindung.test'],
+];
+const IMPORT_ROWS = 10_000;
+
+/**
+ * @param server the running bench API (bench-server.mjs)
+ * @param tools run.mjs's measuring helpers: { timedHttp, timed, load, round }
+ */
+export async function benchRegistry(server, tools) {
+  const databaseUrl = server.dataSource.options.url;
+  const generation = await generate(databaseUrl, WORKERS);
+  const rows = [];
+  const loads = [];
+  const notes = [`generator: ${generation}`];
+
+  const pool = new Pool({ connectionString: databaseUrl, max: 10 });
+  try {
+    for (const [label, email] of ACCOUNTS) rows.push(...(await benchPage(server, pool, tools, label, email)));
+    loads.push(...(await benchListLoad(server, tools)));
+    const imported = await benchImport(server, databaseUrl, tools);
+    rows.push(...imported.rows);
+    notes.push(...imported.notes);
+  } finally {
+    await pool.end();
+  }
+  return { rows, loads, notes };
+}
+
+/** Runs the generator against the bench database; returns what it did, timed. */
+function generate(databaseUrl, workers) {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const child = spawn(process.execPath, [apiDist('scripts/generate-registry.js'), '--workers', String(workers)], {
+      env: { ...process.env, DATABASE_URL: databaseUrl },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let last = '';
+    child.stdout.on('data', (chunk) => {
+      process.stderr.write(chunk);
+      last = String(chunk).trim().split('\n').at(-1);
+    });
+    child.once('error', reject);
+    child.once('exit', (code) => {
+      if (code !== 0) return reject(new Error(`generate-registry exited with ${code}`));
+      resolve(`${last.replace(/^\[generate-registry [\d:]+\] /, '')} (${Math.round((performance.now() - started) / 1000)} s with start-up)`);
+    });
+  });
+}
+
+async function tokenOf(server, email) {
+  const { login } = await graphql(server.url, `mutation($e: String!) { login(email: $e, password: "lindung-demo") { accessToken } }`, { e: email });
+  return login.accessToken;
+}
+
+/**
+ * The SQL the API runs for a request, as TypeORM sent it: the data source's logger is swapped for
+ * one that keeps every statement while one request is served — the list and however the count is
+ * read — leaving out the sign-in checks (warmed into the account cache beforehand anyway).
+ */
+async function capturedSql(server, query, token) {
+  await graphql(server.url, '{ me { id } }', undefined, token);
+  const captured = [];
+  const original = server.dataSource.logger;
+  const keep = (sql, parameters) => {
+    if (!/\b(users|sessions|refresh_tokens)\b/.test(sql)) captured.push({ sql, parameters: parameters ?? [] });
+  };
+  server.dataSource.logger = { logQuery: keep, logQueryError() {}, logQuerySlow() {}, logSchemaBuild() {}, logMigration() {}, log() {} };
+  try {
+    await graphql(server.url, query, undefined, token);
+  } finally {
+    server.dataSource.logger = original;
+  }
+  return captured;
+}
+
+async function benchPage(server, pool, { timedHttp, timed, round }, label, email) {
+  const token = await tokenOf(server, email);
+  const query = `{ allWorkers(page: 0, perPage: 50, sortField: "fullName") { ${FIELDS} } _allWorkersMeta { count } }`;
+  const runs = 200;
+  const statements = await capturedSql(server, query, token);
+  const { _allWorkersMeta: meta } = await graphql(server.url, `{ _allWorkersMeta { count } }`, undefined, token);
+  const api = await timedHttp(server, runs, query, token);
+  // The same statements, one after another on one pooled connection, as the API runs them.
+  const direct = await timed(runs, async () => {
+    const client = await pool.connect();
+    try {
+      for (const { sql, parameters } of statements) await client.query(sql, parameters);
+    } finally {
+      client.release();
+    }
+  });
+  return [
+    { name: `allWorkers 50 + _allWorkersMeta, ${label}, ${meta.count.toLocaleString('en-US')} visible, via API`, ...api, vsSql: `${round(api.p50ms / direct.p50ms)}x` },
+    { name: `  floor: the same ${statements.length} SQL statements on a pg Pool`, ...direct },
+  ];
+}
+
+/** 20 clients reading a 20-row page as ADMIN, beside express + pg serving the same SQL as the same JSON. */
+async function benchListLoad(server, { load, round }) {
+  const token = await tokenOf(server, 'admin@lindung.test');
+  const listFields = 'id nik fullName birthDate gender villageId vulnerable';
+  const query = `{ allWorkers(page: 0, perPage: 20, sortField: "fullName") { ${listFields} } }`;
+  const [list] = await capturedSql(server, query, token);
+  const columns = new Map(server.dataSource.getMetadata(Worker).columns.map((c) => [c.propertyName, `worker_${c.databaseName}`]));
+  const fields = listFields.split(' ').map((field) => [field, columns.get(field)]);
+
+  // Same JSON: check once that the floor answers what the API answers.
+  const apiBody = await graphql(server.url, query, undefined, token);
+  const baseline = await startBaselineServer({ databaseUrl: server.dataSource.options.url, sql: list.sql, parameters: list.parameters, fields });
+  try {
+    const floorBody = await (await fetch(`${baseline.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) })).json();
+    const same = JSON.stringify(floorBody.data) === JSON.stringify(apiBody);
+    const api = await load({ url: `${server.url}/graphql`, body: JSON.stringify({ query }), headers: { authorization: `Bearer ${token}` }, connections: 20, duration: 10 });
+    const floor = await load({ url: `${baseline.url}/graphql`, body: JSON.stringify({ query }), connections: 20, duration: 10 });
+    return [
+      {
+        name: 'allWorkers 20 rows, ADMIN, 20 connections, via API',
+        p50ms: api.p50ms,
+        p97_5ms: api.p97_5ms,
+        perSecond: api.perSecond,
+        errors: api.errors + api.non2xx,
+        note: `${round(floor.perSecond / Math.max(api.perSecond, 1))}x below the floor's rate`,
+      },
+      {
+        name: 'floor: same SQL, express + pg, 20 connections',
+        p50ms: floor.p50ms,
+        p97_5ms: floor.p97_5ms,
+        perSecond: floor.perSecond,
+        errors: floor.errors + floor.non2xx,
+        note: same ? 'same JSON as the API' : 'JSON DIFFERS from the API',
+      },
+    ];
+  } finally {
+    await baseline.stop();
+  }
+}
+
+/** A 10,000-row CSV of new people (serials 7500–7999: not the demo's, the tests' nor the generator's). */
+async function importRows(databaseUrl) {
+  const client = new Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const { rows: villages } = await client.query(`SELECT v.id, v.code, v.regency_id FROM villages v WHERE v.code LIKE '51.04.%' ORDER BY v.code`);
+    const { rows: kecamatan } = await client.query(`SELECT replace(code, '.', '') AS code FROM districts WHERE code LIKE '51.04.%'`);
+    const names = ['I Wayan', 'I Made', 'I Nyoman', 'I Ketut', 'Ni Luh', 'Ni Made', 'Ni Kadek', 'Ni Ketut'];
+    const given = ['Sudana', 'Arsana', 'Sukerti', 'Wirawan', 'Suartini', 'Adnyana', 'Ariani', 'Parwata', 'Sumerta', 'Rusmini'];
+    const out = new Map();
+    while (out.size < IMPORT_ROWS) {
+      const batch = [];
+      while (batch.length + out.size < IMPORT_ROWS) {
+        const female = Math.random() < 0.5;
+        const birth = new Date(Date.UTC(1960 + Math.floor(Math.random() * 45), Math.floor(Math.random() * 12), 1 + Math.floor(Math.random() * 28)));
+        const birthDate = birth.toISOString().slice(0, 10);
+        const [y, m, d] = birthDate.split('-');
+        const kec = kecamatan[Math.floor(Math.random() * kecamatan.length)].code;
+        const nik = `${kec}${String(Number(d) + (female ? 40 : 0)).padStart(2, '0')}${m}${y.slice(2)}${7500 + Math.floor(Math.random() * 500)}`;
+        const village = villages[Math.floor(Math.random() * villages.length)];
+        const fullName = `${names[Math.floor(Math.random() * 4) + (female ? 4 : 0)]} ${given[Math.floor(Math.random() * given.length)]} Impor`;
+        batch.push({ nik, fullName, birthDate, gender: female ? 'FEMALE' : 'MALE', village });
+      }
+      // Never a NIK the registry (or this file) already has: each run imports new people.
+      const { rows: taken } = await client.query(`SELECT nik FROM workers WHERE nik = ANY($1::text[])`, [batch.map((r) => r.nik)]);
+      const known = new Set(taken.map((r) => r.nik));
+      for (const row of batch) if (!known.has(row.nik) && !out.has(row.nik)) out.set(row.nik, row);
+    }
+    return [...out.values()];
+  } finally {
+    await client.end();
+  }
+}
+
+async function benchImport(server, databaseUrl, { round }) {
+  // Another partner than the one whose page is measured; the imported people are removed afterwards.
+  const token = await tokenOf(server, 'mitra.penyuluh@lindung.test');
+  const { __type } = await graphql(server.url, `{ __type(name: "Mutation") { fields { name } } }`, undefined, token);
+  const people = await importRows(databaseUrl);
+  const copy = await copyIntoScratch(databaseUrl, people);
+  const copyRow = { name: `  floor: COPY of the same ${IMPORT_ROWS.toLocaleString('en-US')} rows into an empty copy of workers (its indexes, no trigger)`, ms: round(copy.ms), rowsPerSecond: Math.round(IMPORT_ROWS / (copy.ms / 1000)) };
+  if (!__type.fields.some((f) => f.name === 'importEnrollments')) {
+    return { rows: [copyRow], notes: ['importEnrollments is not in the schema yet: the import bench measured only its floor (COPY)'] };
+  }
+  const header = 'nik,full_name,birth_date,gender,village_code,occupation,vulnerable,category,programs,start_date,end_date,declared_income,funding_source';
+  const csv = [header, ...people.map((p) => `${p.nik},${p.fullName},${p.birthDate},${p.gender},${p.village.code},Penari,false,BPU,JKK|JKM,2026-12-01,,1000000,SELF`)].join('\n');
+  const mutation = `mutation($csv: String!, $key: String) { importEnrollments(csv: $csv, dryRun: false, idempotencyKey: $key) { accepted rejected errors { row field message } } }`;
+  const started = performance.now();
+  const response = await fetch(`${server.url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ query: mutation, variables: { csv, key: `bench-${Date.now()}` } }),
+  });
+  const body = await response.json();
+  const ms = performance.now() - started;
+  await removeImported(databaseUrl, people.map((p) => p.nik));
+  if (body.errors) {
+    return { rows: [copyRow], notes: [`importEnrollments failed (HTTP ${response.status}): ${JSON.stringify(body.errors).slice(0, 300)}`] };
+  }
+  const result = body.data.importEnrollments;
+  return {
+    rows: [
+      {
+        name: `importEnrollments, ${IMPORT_ROWS.toLocaleString('en-US')} new people (${(csv.length / 1024 / 1024).toFixed(1)} MB CSV), PARTNER (mitra.penyuluh), end to end`,
+        ms: round(ms),
+        rowsPerSecond: Math.round(IMPORT_ROWS / (ms / 1000)),
+        vsSql: `${round(ms / copy.ms)}x`,
+        note: `accepted ${result.accepted}, rejected ${result.rejected}${result.errors.length ? `; first error: ${JSON.stringify(result.errors[0])}` : ''}`,
+      },
+      copyRow,
+    ],
+    notes: [],
+  };
+}
+
+/** Takes the imported people out again, so that every run measures the same registry. */
+async function removeImported(databaseUrl, niks) {
+  const client = new Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    await client.query('BEGIN');
+    await client.query(`DELETE FROM enrollments WHERE worker_id IN (SELECT id FROM workers WHERE nik = ANY($1::text[]))`, [niks]);
+    await client.query(`DELETE FROM workers WHERE nik = ANY($1::text[])`, [niks]);
+    await client.query('COMMIT');
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    await client.end();
+  }
+}
+
+/** COPY … FROM STDIN of the rows (ids resolved beforehand) into a copy of workers, in a transaction rolled back. */
+async function copyIntoScratch(databaseUrl, people) {
+  const client = new Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    await client.query('BEGIN');
+    await client.query(`CREATE TABLE bench_workers_copy (LIKE workers INCLUDING ALL)`);
+    const text = people
+      .map((p) => [p.nik, p.fullName, p.fullName.toLowerCase(), p.birthDate, p.gender, p.village.id, p.village.regency_id, 'Penari', 'f'].join('\t'))
+      .join('\n');
+    const started = performance.now();
+    await copyFrom(client, `COPY bench_workers_copy (nik, full_name, name_key, birth_date, gender, village_id, regency_id, occupation, vulnerable) FROM STDIN`, `${text}\n`);
+    await client.query('COMMIT');
+    const ms = performance.now() - started;
+    await client.query('DROP TABLE bench_workers_copy');
+    return { ms };
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    await client.end();
+  }
+}
+
+/** COPY FROM STDIN with node-postgres alone (the protocol pg-copy-streams speaks, for one buffer). */
+function copyFrom(client, sql, text) {
+  return new Promise((resolve, reject) => {
+    let failed = null;
+    client.query({
+      submit(connection) {
+        connection.query(sql);
+      },
+      handleCopyInResponse(connection) {
+        connection.sendCopyFromChunk(Buffer.from(text));
+        connection.endCopyFrom();
+      },
+      handleCommandComplete() {},
+      handleReadyForQuery() {
+        if (failed) reject(failed);
+        else resolve();
+      },
+      handleError(error) {
+        failed = error;
+      },
+      handleRowDescription() {},
+      handleDataRow() {},
+      handleEmptyQuery() {},
+      handlePortalSuspended() {},
+      handleCopyData() {},
+    });
+  });
+}
