@@ -58,14 +58,23 @@ const ownScope: ScopeOf = (row) => ({
 /** Entities whose changes are not record changes (the trail itself). */
 const UNAUDITED = new Set(['AuditEvent']);
 
+/**
+ * The one statement shape that writes audit events, from a SELECT of (actor id, actor role,
+ * action, entity type, entity id, changes, reason, request id, regency, village, partner). Bulk
+ * writes select from the rows they have just written, in the same statement.
+ */
+export function auditInsertSql(select: string): string {
+  return `INSERT INTO audit_events (actor_id, actor_role, action, entity_type, entity_id, changes, reason, request_id, regency_id, village_id, partner_id)
+     ${select}`;
+}
+
 /** Writes audit events, set-based: one statement whatever their number. */
 export async function recordAudit(ctx: RequestContext, entries: AuditEntry[], em: EntityManager = ctx.em): Promise<void> {
   if (entries.length === 0) return;
   await em.query(
-    `INSERT INTO audit_events (actor_id, actor_role, action, entity_type, entity_id, changes, reason, request_id, regency_id, village_id, partner_id)
-     SELECT $1, $2, e.action, e.entity_type, e.entity_id, e.changes, e.reason, $3, e.regency_id, e.village_id, e.partner_id
+    auditInsertSql(`SELECT $1::uuid, $2, e.action, e.entity_type, e.entity_id, e.changes, e.reason, $3, e.regency_id, e.village_id, e.partner_id
      FROM jsonb_to_recordset($4::jsonb) AS e(action text, entity_type text, entity_id text, changes jsonb, reason text,
-                                              regency_id uuid, village_id uuid, partner_id uuid)`,
+                                              regency_id uuid, village_id uuid, partner_id uuid)`),
     [
       ctx.actor?.id ?? null,
       ctx.actor?.role ?? null,

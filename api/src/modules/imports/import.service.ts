@@ -10,7 +10,7 @@ import {
   type PricedEnrollment,
 } from '@lindung/domain';
 import { createHash } from 'node:crypto';
-import { recordAudit, type AuditEntry } from '../../core/audit';
+import { auditInsertSql, recordAudit } from '../../core/audit';
 import type { RequestContext } from '../../core/context';
 import { badUserInput, conflict, pgErrorCode } from '../../core/errors';
 import { contributionRateService } from '../contributions/contribution-rate.service';
@@ -200,67 +200,51 @@ export class ImportService {
     };
   }
 
-  /** Through a staging table, in two statements whatever the number of rows; audited in a third. */
-  private async insertEnrollments(ctx: RequestContext, rows: GoodRow[], workers: Map<string, { id: string; regencyId: string; villageId: string }>, partnerId: string): Promise<number> {
-    await ctx.em.query(
-      `CREATE TEMP TABLE import_staging (
-         row int, worker_id uuid, category text, programs text[], funding_source text, start_date date, end_date date,
-         declared_income bigint, risk_class text, monthly_contribution bigint, contribution_breakdown jsonb
-       ) ON COMMIT DROP`,
-    );
-    await ctx.em.query(
-      `INSERT INTO import_staging
-       SELECT * FROM jsonb_to_recordset($1::jsonb) AS s(row int, worker_id uuid, category text, programs text[], funding_source text,
-         start_date date, end_date date, declared_income bigint, risk_class text, monthly_contribution bigint, contribution_breakdown jsonb)`,
-      [
-        JSON.stringify(
-          rows.map((r) => ({
-            row: r.row,
-            worker_id: workers.get(r.worker.nik)!.id,
-            category: r.enrollment.category,
-            programs: r.enrollment.programs,
-            funding_source: r.enrollment.fundingSource,
-            start_date: r.enrollment.startDate,
-            end_date: r.enrollment.endDate,
-            declared_income: r.enrollment.declaredIncome,
-            risk_class: r.enrollment.riskClass,
-            monthly_contribution: r.enrollment.monthlyContribution,
-            contribution_breakdown: r.enrollment.contributionBreakdown,
-          })),
-        ),
-      ],
-    );
-    let inserted: Array<{ id: string; worker_id: string; row: number }>;
+  /**
+   * One statement whatever the number of rows: the rows staged from the request, inserted, and
+   * each new enrollment's audit event written from what was inserted (no round trip of ids).
+   */
+  private async insertEnrollments(ctx: RequestContext, rows: GoodRow[], workers: Map<string, { id: string }>, partnerId: string): Promise<number> {
+    const staged = rows.map((r) => ({
+      row: r.row,
+      worker_id: workers.get(r.worker.nik)!.id,
+      category: r.enrollment.category,
+      programs: r.enrollment.programs,
+      funding_source: r.enrollment.fundingSource,
+      start_date: r.enrollment.startDate,
+      end_date: r.enrollment.endDate,
+      declared_income: r.enrollment.declaredIncome,
+      risk_class: r.enrollment.riskClass,
+      monthly_contribution: r.enrollment.monthlyContribution,
+      contribution_breakdown: r.enrollment.contributionBreakdown,
+    }));
     try {
-      inserted = await ctx.em.query(
-        `WITH ins AS (
+      const [{ count }] = await ctx.em.query(
+        `WITH staged AS (
+           SELECT * FROM jsonb_to_recordset($1::jsonb) AS s(row int, worker_id uuid, category text, programs text[], funding_source text,
+             start_date date, end_date date, declared_income bigint, risk_class text, monthly_contribution bigint, contribution_breakdown jsonb)
+         ), inserted AS (
            INSERT INTO enrollments (worker_id, partner_id, category, programs, funding_source, start_date, end_date,
                                     declared_income, risk_class, monthly_contribution, contribution_breakdown, status)
-           SELECT worker_id, $1, category, programs, funding_source, start_date, end_date,
+           SELECT worker_id, $2, category, programs, funding_source, start_date, end_date,
                   declared_income, risk_class, monthly_contribution, contribution_breakdown, 'PENDING'
-           FROM import_staging ORDER BY row
-           RETURNING id, worker_id, category, programs, start_date
-         ) SELECT id, worker_id FROM ins`,
-        [partnerId],
+           FROM staged ORDER BY row
+           RETURNING id, worker_id
+         ), audited AS (
+           ${auditInsertSql(`
+             SELECT $3::uuid, $4, 'CREATE', 'Enrollment', i.id::text, jsonb_build_object('workerId', i.worker_id, 'partnerId', $2::uuid, 'source', 'import'),
+                    NULL, $5, w.regency_id, w.village_id, $2::uuid
+             FROM inserted i JOIN workers w ON w.id = i.worker_id`)}
+         )
+         SELECT count(*)::int AS count FROM inserted`,
+        [JSON.stringify(staged), partnerId, ctx.actor!.id, ctx.actor!.role, ctx.requestId],
       );
+      return count;
     } catch (error) {
       // Checked above; only another report committed in between can overlap now: nothing is written.
       if (pgErrorCode(error) === EXCLUSION_VIOLATION) throw conflict('ENROLLMENT_OVERLAP', `${conflictText({ code: 'ENROLLMENT_OVERLAP' })} (another report arrived meanwhile; run the import again)`);
       throw error;
     }
-    const byWorker = new Map([...workers.values()].map((w) => [w.id, w]));
-    const audit: AuditEntry[] = inserted.map((row) => {
-      const worker = byWorker.get(row.worker_id)!;
-      return {
-        action: AuditAction.CREATE,
-        entityType: 'Enrollment',
-        entityId: row.id,
-        changes: { workerId: row.worker_id, partnerId, source: 'import' },
-        scope: { regencyId: worker.regencyId, villageId: worker.villageId, partnerId },
-      };
-    });
-    await recordAudit(ctx, audit);
-    return inserted.length;
   }
 }
 
