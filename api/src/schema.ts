@@ -3,6 +3,7 @@ import type { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { installRelationLoaders } from './core/relations';
 import { protectRootOperations } from './core/root-operations';
+import { installSensitiveFields } from './core/sensitive';
 import { validateArgs } from './core/validation';
 import { AuthResolver } from './modules/auth/auth.resolver';
 import { ContributionRateResolver } from './modules/contributions/contribution-rate.resolver';
@@ -32,5 +33,5 @@ export const resolvers = [
  */
 export async function buildLindungSchema(): Promise<GraphQLSchema> {
   const schema = await buildSchema({ resolvers, validateFn: validateArgs });
-  return protectRootOperations(installRelationLoaders(schema));
+  return protectRootOperations(installSensitiveFields(installRelationLoaders(schema)));
 }

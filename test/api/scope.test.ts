@@ -35,7 +35,12 @@ describe('the scope mechanism', () => {
 });
 
 describe('nested entity fields', () => {
-  const { unguarded, relations } = run('print-relations.cjs');
+  const { unguarded, relations, sensitive, nikFields } = run('print-relations.cjs');
+
+  it('should declare every field that carries a NIK sensitive, so that it is masked for roles that may not read it', () => {
+    expect(nikFields.length).toBeGreaterThan(0);
+    for (const field of nikFields) expect(sensitive).toContain(field);
+  });
 
   // AuthPayload.user is the account that has just signed in, returned by login itself.
   it('should read every field that returns an entity through the scoped, batched loader', () => {

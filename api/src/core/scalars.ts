@@ -30,13 +30,16 @@ function toMoney(value: unknown): number {
 export const LocalDate = new GraphQLScalarType<string, string>({
   name: 'Date',
   description: 'A calendar day, YYYY-MM-DD',
-  serialize: (value) => toLocalDate(value),
+  // Out: days come from PostgreSQL `date` columns, real by construction — only their form is checked.
+  serialize: (value) => (typeof value === 'string' && DAY.test(value) ? value : toLocalDate(value)),
   parseValue: (value) => toLocalDate(value),
   parseLiteral: (ast) => {
     if (ast.kind !== Kind.STRING) throw new GraphQLError('A date is a string YYYY-MM-DD', { nodes: [ast] });
     return toLocalDate(ast.value);
   },
 });
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 function toLocalDate(value: unknown): string {
   if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`))) {

@@ -1,6 +1,6 @@
 import { hasPermission, maskNik, Permission } from '@lindung/domain';
-import type { MiddlewareFn } from 'type-graphql';
-import { UseMiddleware } from 'type-graphql';
+import { isObjectType, type GraphQLSchema } from 'graphql';
+import { Extensions } from 'type-graphql';
 import type { Actor, RequestContext } from './context';
 
 /**
@@ -24,8 +24,37 @@ export function Sensitive(rule: SensitiveRule): PropertyDecorator {
     const fields = declared.get(owner) ?? new Map<string, SensitiveRule>();
     fields.set(String(property), rule);
     declared.set(owner, fields);
-    UseMiddleware(maskUnlessAllowed(rule))(prototype, property);
+    (Extensions({ [SENSITIVE]: rule }) as PropertyDecorator)(prototype, property);
   };
+}
+
+const SENSITIVE = 'sensitive';
+
+/**
+ * Gives every sensitive field its resolver: the value as the caller may see it. Synchronous on
+ * purpose — an async field would turn each row of a list into a promise to await.
+ */
+export function installSensitiveFields(schema: GraphQLSchema): GraphQLSchema {
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isObjectType(type) || type.name.startsWith('__')) continue;
+    for (const field of Object.values(type.getFields())) {
+      const rule = field.extensions?.[SENSITIVE] as SensitiveRule | undefined;
+      if (!rule) continue;
+      const name = field.name;
+      field.resolve = (parent: Record<string, unknown>, _args, ctx: RequestContext) => present(ctx.actor, rule, parent[name]);
+    }
+  }
+  return schema;
+}
+
+/** The fields declared sensitive, as `Type.field` (for the schema test). */
+export function sensitiveSchemaFields(schema: GraphQLSchema): string[] {
+  const found: string[] = [];
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isObjectType(type) || type.name.startsWith('__')) continue;
+    for (const field of Object.values(type.getFields())) if (field.extensions?.[SENSITIVE]) found.push(`${type.name}.${field.name}`);
+  }
+  return found;
 }
 
 /** The sensitive properties of a type (inherited declarations included). */
@@ -61,8 +90,4 @@ export function maskRecord(type: Function, record: Record<string, unknown>): Rec
     if (typeof copy[name] === 'string') copy[name] = rule.mask(copy[name] as string);
   }
   return copy;
-}
-
-function maskUnlessAllowed(rule: SensitiveRule): MiddlewareFn<RequestContext> {
-  return async ({ context }, next) => present(context.actor, rule, await next());
 }
