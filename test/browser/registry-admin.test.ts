@@ -1,6 +1,7 @@
 import fs from 'node:fs';
-import type { Download, Page } from 'playwright-core';
-import { BASE_URL, submitLogin, usePortal } from '../support/browser';
+import type { Download } from 'playwright-core';
+import { login, ok } from '../support/api';
+import { goTo, usePortal } from '../support/browser';
 
 /**
  * The registry's administration in the portal: a partner imports a CSV file (checked first, errors
@@ -9,28 +10,19 @@ import { BASE_URL, submitLogin, usePortal } from '../support/browser';
  * Partner organisations that get suspended are made by the test itself, so no other test's partner
  * is ever suspended.
  */
-const DEMO_PASSWORD = 'lindung-demo';
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1280, height: 900 };
 
 jest.setTimeout(60_000);
 
-const { openLoginPage } = usePortal();
+const portal = usePortal();
+const signIn = (email: string, viewport: { width: number; height: number } = DESKTOP) => portal.signIn(email, viewport);
+const go = goTo;
 
 /** A GraphQL call from the test itself; throws on errors. */
-async function must(query: string, variables: Record<string, unknown> = {}, token?: string) {
-  const response = await fetch(`${BASE_URL}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ query, variables }),
-  });
-  const result = (await response.json()) as { data?: any; errors?: unknown[] };
-  if (result.errors?.length) throw new Error(JSON.stringify(result.errors));
-  return result.data;
-}
+const must = ok;
 
-const LOGIN = `mutation($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken } }`;
-const tokenOf = async (email: string) => (await must(LOGIN, { e: email, p: DEMO_PASSWORD })).login.accessToken as string;
+const tokenOf = async (email: string) => (await login(email)).accessToken;
 
 let counter = 0;
 const unique = () => `${process.pid}${Date.now() % 100_000}${(counter += 1)}`;
@@ -48,20 +40,6 @@ async function gianyarPartner(): Promise<{ id: string; name: string; admin: stri
   return { id: created.createPartnerOrganisation.id, name, admin };
 }
 
-async function signIn(email: string, viewport = DESKTOP): Promise<Page> {
-  const page = await openLoginPage(viewport);
-  await submitLogin(page, email, DEMO_PASSWORD);
-  await page.waitForFunction(() => localStorage.getItem('lindung.session') !== null);
-  await page.locator('[data-home-shortcut]').first().waitFor();
-  return page;
-}
-
-async function go(page: Page, hash: string): Promise<void> {
-  await page.evaluate((target) => {
-    window.location.hash = target;
-  }, hash);
-  await page.waitForURL((url) => url.hash === hash);
-}
 
 /**
  * A NIK of Ubud (51.04.05) for a woman born 4 July 1985 (day + 40), with a serial of its own so

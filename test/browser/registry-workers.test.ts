@@ -1,8 +1,8 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { login, ok } from '../support/api';
-import { submitLogin, usePortal } from '../support/browser';
-import { enroll, reportWorker } from '../support/registry';
+import { goTo, usePortal } from '../support/browser';
+import { enroll, newNik, reportWorker } from '../support/registry';
 
 /**
  * The worker registry in the portal: a partner reports a person (the NIK fills the birth date and
@@ -10,7 +10,6 @@ import { enroll, reportWorker } from '../support/registry';
  * NIK masked; a regency official reveals it for a reason, and tells two possible duplicates apart.
  * Every page of it fits a phone and passes axe. Workers are made here (the demo data has none).
  */
-const DEMO_PASSWORD = 'lindung-demo';
 const PARTNER = 'mitra.sanggar@lindung.test';
 const AUDITOR = 'auditor@lindung.test';
 const OFFICIAL = 'pejabat.gianyar@lindung.test';
@@ -19,40 +18,14 @@ const DESKTOP = { width: 1280, height: 900 };
 
 jest.setTimeout(150_000);
 
-const { openLoginPage } = usePortal();
+const portal = usePortal();
+const signIn = (email: string, viewport: { width: number; height: number } = DESKTOP) => portal.signIn(email, viewport);
+const go = goTo;
 
-/**
- * A valid NIK no other test uses: kecamatan 51.04.05, the birth date DDMMYY (a woman's day + 40), a
- * random serial from 7000 (test/support/registry.ts keeps below 7000, the demo data below 5000).
- */
-const usedSerials = new Set<number>();
-function freshNik(birthDate: string, gender: 'MALE' | 'FEMALE'): string {
-  let serial: number;
-  do serial = 7000 + Math.floor(Math.random() * 3000);
-  while (usedSerials.has(serial));
-  usedSerials.add(serial);
-  const [year, month, day] = birthDate.split('-');
-  const encodedDay = String(Number(day) + (gender === 'FEMALE' ? 40 : 0)).padStart(2, '0');
-  return `510405${encodedDay}${month}${year.slice(2)}${serial}`;
-}
 
 const masked = (nik: string) => `${nik.slice(0, 6)}******${nik.slice(12)}`;
 const uniqueName = (name: string) => `${name} ${process.pid} ${Date.now() % 100000}`;
 
-async function signIn(email: string, viewport?: { width: number; height: number }): Promise<Page> {
-  const page = await openLoginPage(viewport);
-  await submitLogin(page, email, DEMO_PASSWORD);
-  await page.waitForFunction(() => localStorage.getItem('lindung.session') !== null);
-  await page.locator('[data-home-shortcut]').first().waitFor();
-  return page;
-}
-
-async function go(page: Page, hash: string): Promise<void> {
-  await page.evaluate((target) => {
-    window.location.hash = target;
-  }, hash);
-  await page.waitForURL((url) => url.hash === hash);
-}
 
 /** Waits until an input shows a text (a reference input loads its record first). */
 async function waitForValue(page: Page, selector: string, text: string): Promise<void> {
@@ -68,13 +41,13 @@ async function someWorker(): Promise<{ id: string; nik: string; fullName: string
   if (fromPortal) return fromPortal;
   const partner = await login(PARTNER);
   const fullName = uniqueName('Ni Luh Uji');
-  const worker = await reportWorker(partner.accessToken, { nik: freshNik('1990-03-12', 'FEMALE'), fullName });
+  const worker = await reportWorker(partner.accessToken, { nik: newNik('1990-03-12', 'FEMALE'), fullName });
   return { id: worker.id, nik: worker.nik, fullName };
 }
 
 describe('reporting and enrolling a worker', () => {
   it('should let a partner report a worker whose NIK fills the birth date, then enroll them with the contribution computed as it is typed', async () => {
-    const nik = freshNik('1990-03-12', 'FEMALE');
+    const nik = newNik('1990-03-12', 'FEMALE');
     const fullName = uniqueName('Ni Luh Uji');
     const page = await signIn(PARTNER);
     await go(page, '#/Worker/create');
@@ -217,8 +190,8 @@ describe('possible duplicates', () => {
   it('should let a regency official mark two people of the same name and birth date as different', async () => {
     const partner = await login(PARTNER);
     const fullName = uniqueName('I Made Kembar');
-    const first = await reportWorker(partner.accessToken, { nik: freshNik('1985-07-01', 'MALE'), fullName });
-    const second = await reportWorker(partner.accessToken, { nik: freshNik('1985-07-01', 'MALE'), fullName });
+    const first = await reportWorker(partner.accessToken, { nik: newNik('1985-07-01', 'MALE'), fullName });
+    const second = await reportWorker(partner.accessToken, { nik: newNik('1985-07-01', 'MALE'), fullName });
 
     const page = await signIn(OFFICIAL);
     await go(page, `#/Worker?filter=${encodeURIComponent(JSON.stringify({ possibleDuplicate: true, q: fullName }))}`);
@@ -280,9 +253,9 @@ describe('on a phone and on a desktop', () => {
 
   it('should fit every worker and enrollment page at 390 px and at 1280 px and pass axe, for every role', async () => {
     const partnerSession = await login(PARTNER);
-    const worker = await reportWorker(partnerSession.accessToken, { nik: freshNik('1992-11-30', 'MALE'), fullName: uniqueName('I Wayan Telepon') });
+    const worker = await reportWorker(partnerSession.accessToken, { nik: newNik('1992-11-30', 'MALE'), fullName: uniqueName('I Wayan Telepon') });
     // A flagged worker too, so that the duplicates panel is measured.
-    const twin = await reportWorker(partnerSession.accessToken, { nik: freshNik('1992-11-30', 'MALE'), fullName: worker.fullName });
+    const twin = await reportWorker(partnerSession.accessToken, { nik: newNik('1992-11-30', 'MALE'), fullName: worker.fullName });
     const enrollment = await enroll(partnerSession.accessToken, worker.id, { startDate: '2026-02-01' });
     const w = encodeURIComponent(worker.id);
     const e = encodeURIComponent(enrollment.id);

@@ -43,7 +43,26 @@ export function usePortal() {
       await page.locator('input[name="email"]').waitFor();
       return page;
     },
+    /** A demo account signed in, on its home page. */
+    async signIn(email: string, viewport?: { width: number; height: number }): Promise<Page> {
+      const page = await this.openLoginPage(viewport);
+      await submitLogin(page, email, DEMO_PASSWORD);
+      await page.waitForFunction(() => localStorage.getItem('lindung.session') !== null);
+      await page.locator('[data-home-shortcut]').first().waitFor();
+      return page;
+    },
   };
+}
+
+/** The demo accounts' password (CONTRACT §5). */
+export const DEMO_PASSWORD = 'lindung-demo';
+
+/** Moves the signed-in page to a portal route (`#/Worker/create`), as a link would. */
+export async function goTo(page: Page, hash: string): Promise<void> {
+  await page.evaluate((target) => {
+    window.location.hash = target;
+  }, hash);
+  await page.waitForURL((url) => url.hash === hash);
 }
 
 export async function submitLogin(page: Page, email: string, password: string): Promise<void> {

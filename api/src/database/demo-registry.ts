@@ -24,6 +24,7 @@ import {
   type Gender,
   type PricedEnrollment,
 } from '@lindung/domain';
+import { enrollmentColumns } from '../modules/enrollments/enrollment.columns';
 import type { EntityManager } from 'typeorm';
 import type { RequestContext } from '../core/context';
 import { refreshPossibleDuplicates } from '../modules/workers/worker.service';
@@ -626,15 +627,7 @@ export async function loadDemoRegistry(em: EntityManager, partnerIds: ReadonlyMa
         registry.enrollments.map((e) => ({
           worker_id: idOf.get(e.nik),
           partner_id: e.partnerId,
-          category: e.category,
-          programs: e.programs,
-          funding_source: e.fundingSource,
-          start_date: e.startDate,
-          end_date: e.endDate,
-          declared_income: e.declaredIncome,
-          risk_class: e.riskClass,
-          monthly_contribution: e.monthlyContribution,
-          contribution_breakdown: e.contributionBreakdown,
+          ...enrollmentColumns(e),
           status: e.status,
           created_at: e.createdAt,
           updated_at: e.updatedAt,

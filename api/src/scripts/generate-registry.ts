@@ -18,6 +18,7 @@
  */
 import 'reflect-metadata';
 import { Category, checkEnrollment, FundingSource, nameKey, Program, type EnrollmentFacts } from '@lindung/domain';
+import { enrollmentColumns } from '../modules/enrollments/enrollment.columns';
 import pino from 'pino';
 import type { DataSource, EntityManager } from 'typeorm';
 import { loadConfig } from '../config';
@@ -356,15 +357,7 @@ async function loadTemplates(em: EntityManager): Promise<{ past: number; current
     return {
       ord,
       grp: group,
-      category: e.category,
-      programs: e.programs,
-      funding_source: e.fundingSource,
-      start_date: e.startDate,
-      end_date: e.endDate,
-      declared_income: e.declaredIncome,
-      risk_class: e.riskClass,
-      monthly_contribution: e.monthlyContribution,
-      contribution_breakdown: e.contributionBreakdown,
+      ...enrollmentColumns(e),
     };
   });
   await em.query(`DROP TABLE IF EXISTS gen_templates`);

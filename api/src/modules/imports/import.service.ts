@@ -14,6 +14,7 @@ import { auditInsertSql, recordAudit } from '../../core/audit';
 import type { RequestContext } from '../../core/context';
 import { badUserInput, conflict, pgErrorCode } from '../../core/errors';
 import { contributionRateService } from '../contributions/contribution-rate.service';
+import { enrollmentColumns } from '../enrollments/enrollment.columns';
 import { partnerOrganisationService } from '../partners/partner-organisation.service';
 import { knownKecamatanCodes } from '../regions/region-codes';
 import { workerService, type WorkerRow } from '../workers/worker.service';
@@ -208,15 +209,7 @@ export class ImportService {
     const staged = rows.map((r) => ({
       row: r.row,
       worker_id: workers.get(r.worker.nik)!.id,
-      category: r.enrollment.category,
-      programs: r.enrollment.programs,
-      funding_source: r.enrollment.fundingSource,
-      start_date: r.enrollment.startDate,
-      end_date: r.enrollment.endDate,
-      declared_income: r.enrollment.declaredIncome,
-      risk_class: r.enrollment.riskClass,
-      monthly_contribution: r.enrollment.monthlyContribution,
-      contribution_breakdown: r.enrollment.contributionBreakdown,
+      ...enrollmentColumns(r.enrollment),
     }));
     try {
       const [{ count }] = await ctx.em.query(
