@@ -22,6 +22,7 @@ let registry = null;
 try {
   results.push(await benchLogin(server, 40));
   results.push(...(await benchVillagePage(server, 300)));
+  results.push(...(await benchVillageSearch(server, 300)));
   loads.push(...(await benchSignInLoad(server)));
   loads.push(...(await benchListLoad(server)));
   portal.push(...(await benchPortal(server)));
@@ -103,6 +104,33 @@ async function benchVillagePage(server, runs) {
     { name: 'allVillages page of 100 via API', ...api, vsSql: `${round(api.p50ms / direct.p50ms)}x` },
     { name: 'same SQL on the same pool', ...direct },
     { name: 'signed-in { __typename } (per-request floor)', ...floor },
+  ];
+}
+
+/**
+ * The ranked village search (name, code, kecamatan or regency; exact, then prefix, then the rest)
+ * beside the plain list of the same page size, and the search's SQL on the API's own pool.
+ */
+async function benchVillageSearch(server, runs) {
+  const token = await adminToken(server);
+  const fields = 'id code name type districtId regencyId';
+  const plain = await timedHttp(server, runs, `{ allVillages(perPage: 25, sortField: "name") { ${fields} } }`, token);
+  const searches = {};
+  for (const q of ['mas', 'ubud', 'gianyar']) {
+    searches[q] = await timedHttp(server, runs, `{ allVillages(perPage: 25, sortField: "name", filter: { q: "${q}" }) { ${fields} } _allVillagesMeta(filter: { q: "${q}" }) { count } }`, token);
+  }
+  const direct = await timed(runs, () =>
+    server.dataSource.query(
+      `SELECT id, code, name FROM villages v WHERE v.search_text LIKE '%' || lindung_search_text($1) || '%'
+       ORDER BY CASE WHEN lindung_search_text(v.name) = lindung_search_text($1) THEN 0
+                     WHEN lindung_search_text(v.name) LIKE lindung_search_text($1) || '%' THEN 1 ELSE 3 END, v.name, v.id LIMIT 25`,
+      ['ubud'],
+    ),
+  );
+  return [
+    { name: 'allVillages page of 25 (plain list)', ...plain },
+    ...Object.entries(searches).map(([q, figures]) => ({ name: `allVillages search "${q}" + count, ranked`, ...figures, vsSql: `${round(figures.p50ms / plain.p50ms)}x plain` })),
+    { name: 'search SQL ("ubud") on the same pool', ...direct },
   ];
 }
 
