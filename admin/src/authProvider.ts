@@ -2,7 +2,7 @@ import { canAccess as roleCanAccess } from '@lindung/domain';
 import type { AuthProvider } from 'react-admin';
 import { GraphQLRequestError } from './graphqlClient';
 import { errorCodes, graphQLErrorsOf } from './errors';
-import { rememberDestination, takeDestination } from './loginRedirect';
+import { rememberCurrentPage, rememberDestination, takeDestination } from './loginRedirect';
 import { goToPasswordChange, PASSWORD_CHANGE_PATH } from './resources/account/passwordChange';
 import { getAccessToken, readSession, signIn, signOut, updateSessionUser } from './session';
 
@@ -83,7 +83,12 @@ export const authProvider: AuthProvider = {
       // requests fail and say why; the next one tries the refresh again.
       return;
     }
-    if (!token) throw new Error('ra.notification.logged_out');
+    if (!token) {
+      // The refresh was refused (expired, revoked, reused): the session is over. react-admin signs
+      // out and shows the login page; signing in again comes back to this page (also after a reload).
+      rememberCurrentPage();
+      throw new Error('ra.notification.logged_out');
+    }
     // After an administrator reset, every page leads to the password change first.
     if (readSession()?.user.mustChangePassword) goToPasswordChange();
   },
@@ -99,6 +104,9 @@ export const authProvider: AuthProvider = {
     // must not sign them out. (react-admin then calls logout, which clears
     // the stored session; clearing it here would suppress the "session ended" message.)
     if (errorCodes(error).includes('UNAUTHENTICATED') || error?.status === 401) {
+      // The session ended elsewhere (signed out, revoked, the account changed): back here after
+      // signing in. (Not after signing out here: that clears the session before late answers come.)
+      if (readSession()) rememberCurrentPage();
       throw new Error('ra.notification.logged_out');
     }
   },

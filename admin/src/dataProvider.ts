@@ -1,6 +1,12 @@
 import { ApolloClient, ApolloLink, HttpLink, InMemoryCache, Observable } from '@apollo/client';
 import { setContext } from '@apollo/client/link/context';
-import { buildSchema, introspectionFromSchema, type IntrospectionSchema, type IntrospectionTypeRef } from 'graphql';
+import {
+  buildSchema,
+  introspectionFromSchema,
+  type IntrospectionInputObjectType,
+  type IntrospectionSchema,
+  type IntrospectionTypeRef,
+} from 'graphql';
 import buildGraphQLProvider from 'ra-data-graphql-simple';
 import type { DataProvider } from 'react-admin';
 // The API's build writes its SDL here. Production turns introspection off, so the portal carries
@@ -88,6 +94,31 @@ const graphQLProvider = buildGraphQLProvider({
   introspection: { schema: introspectedSchema },
 }) as DataProvider;
 
+/** The fields of each resource's GraphQL list filter (`VillageFilter` → Village: code, districtId, …). */
+const filterFields = new Map(
+  introspectedSchema.types
+    .filter((type): type is IntrospectionInputObjectType => type.kind === 'INPUT_OBJECT' && type.name.endsWith('Filter'))
+    .map((type) => [type.name.slice(0, -'Filter'.length), new Set(type.inputFields.map((field) => field.name))]),
+);
+
+/**
+ * A list's filter as the API takes it: only the fields its `<Type>Filter` has. The others are the
+ * portal's own — a kecamatan chosen to narrow the villages offered in the users' filter
+ * (common/RegionFilterInputs), where UserFilter has no `districtId` — and are not sent. (Also for
+ * whatever else sends a list's filter to the API, such as an export.)
+ */
+export function apiFilter(resource: string, filter: Record<string, unknown>): Record<string, unknown> {
+  const fields = filterFields.get(resource);
+  if (!fields) return filter;
+  return Object.fromEntries(Object.entries(filter).filter(([field]) => fields.has(field.split('.')[0])));
+}
+
+function apiParams(method: string, args: unknown[]): unknown[] {
+  const [resource, params] = args as [unknown, { filter?: Record<string, unknown> } | undefined];
+  if ((method !== 'getList' && method !== 'getManyReference') || typeof resource !== 'string' || !params?.filter) return args;
+  return [resource, { ...params, filter: apiFilter(resource, params.filter) }, ...args.slice(2)];
+}
+
 /**
  * The ra-data-graphql-simple provider, with GraphQL errors turned into react-admin HttpErrors
  * (every method's first argument is the resource, whose field labels word the errors).
@@ -97,7 +128,7 @@ export const dataProvider = Object.fromEntries(
     name,
     typeof member === 'function'
       ? (...args: unknown[]) =>
-          Promise.resolve((member as (...a: unknown[]) => unknown).apply(graphQLProvider, args)).catch((error) => {
+          Promise.resolve((member as (...a: unknown[]) => unknown).apply(graphQLProvider, apiParams(name, args))).catch((error) => {
             throw toHttpError(error, typeof args[0] === 'string' ? args[0] : undefined);
           })
       : member,

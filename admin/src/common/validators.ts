@@ -34,6 +34,9 @@ export const nik = (value: unknown) => {
 export const nonNegative = (value: unknown) =>
   typeof value === 'number' && value < 0 ? 'lindung.validation.non_negative' : undefined;
 
+export const wholeNumber = (value: unknown) =>
+  typeof value === 'number' && !Number.isInteger(value) ? 'lindung.validation.whole_number' : undefined;
+
 export const wholeRupiah = (value: unknown) =>
   typeof value === 'number' && !Number.isInteger(value) ? 'lindung.validation.whole_rupiah' : undefined;
 

@@ -78,6 +78,7 @@ const en: TranslationMessages = {
       password_mismatch: 'Does not match the new password',
       email: 'Must be an email address',
       non_negative: 'Must be zero or more',
+      whole_number: 'Must be a whole number',
       whole_rupiah: 'Must be whole rupiah',
       bracket: 'Capital letters, digits or _ (e.g. VERY_LOW), at most 40',
       percent_or_flat: 'Give a percent or a flat amount, one of the two',
@@ -141,6 +142,12 @@ const en: TranslationMessages = {
     },
     village: {
       type_from_code: 'Type (from the code): %{type}',
+    },
+    // The dependent region filters (common/RegionFilterInputs).
+    region: {
+      regency: 'Regency',
+      district: 'District (kecamatan)',
+      village: 'Village',
     },
     user: {
       new_password: 'New password',

@@ -294,6 +294,7 @@ const id: TranslationMessages = {
       email: 'Harus berupa alamat email',
       non_negative: 'Tidak boleh negatif',
       whole_rupiah: 'Harus rupiah bulat, tanpa sen',
+      whole_number: 'Harus bilangan bulat',
       bracket: 'Huruf kapital, angka atau _ (mis. VERY_LOW), paling banyak 40',
       percent_or_flat: 'Isi persentase atau jumlah tetap, salah satu saja',
       region_code: {
@@ -356,6 +357,12 @@ const id: TranslationMessages = {
     },
     village: {
       type_from_code: 'Jenis (menurut kode): %{type}',
+    },
+    // The dependent region filters (common/RegionFilterInputs).
+    region: {
+      regency: 'Kabupaten/Kota',
+      district: 'Kecamatan',
+      village: 'Desa/Kelurahan',
     },
     user: {
       new_password: 'Kata sandi baru',

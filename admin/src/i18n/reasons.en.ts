@@ -63,7 +63,7 @@ const reasonsEn: ReasonCatalogue = {
     OVERLAPS_ENROLLMENT: 'Overlaps an enrollment of this worker in the same program (already registered, or earlier in the file)',
   },
   conflict: {
-    IN_USE: 'This record cannot be deleted: %{count} %{dependant} still depend on it.',
+    IN_USE: 'This record cannot be deleted: it still has %{count} %{dependant} depending on it.',
     HAS_CHILDREN: 'A region that still has subdivisions cannot change its code.',
     SELF_LOCKOUT: 'You cannot delete or deactivate your own account, or change your own role.',
     PASSWORD_CHANGED: 'Your password was changed meanwhile. Sign in again and retry.',
@@ -104,6 +104,7 @@ const reasonsEn: ReasonCatalogue = {
     decimals: ' with at most %{maxDecimals} decimals',
     bracket: ' (%{bracket})',
     invalid_fields: 'Some values are not valid. %{problems}',
+    records: 'other record |||| other records',
   },
 };
 

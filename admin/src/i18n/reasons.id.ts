@@ -104,6 +104,7 @@ const reasonsId: ReasonCatalogue = {
     decimals: ' dengan paling banyak %{maxDecimals} angka di belakang koma',
     bracket: ' (%{bracket})',
     invalid_fields: 'Sebagian isian tidak valid. %{problems}',
+    records: 'data lain',
   },
 };
 

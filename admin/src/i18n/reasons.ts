@@ -29,6 +29,8 @@ export type ReasonWords = {
   bracket: string;
   /** A notification that lists the fields at fault (`%{problems}`: "Label: words; …"). */
   invalid_fields: string;
+  /** IN_USE's dependants when the portal has no name for their type (`%{smart_count}`: how many). */
+  records: string;
 };
 
 /** One language's words for every code: missing one fails to compile (and the test). */
@@ -78,11 +80,11 @@ export function fieldLabel(field: string, context: ReasonContext): string {
  */
 export function reasonArguments(code: string, params: Record<string, unknown>, context: ReasonContext): Record<string, unknown> {
   const args: Record<string, unknown> = {};
-  for (const [name, value] of Object.entries(params)) args[name] = formatParameter(code, name, value, context);
+  for (const [name, value] of Object.entries(params)) args[name] = formatParameter(code, name, value, context, params);
   return { ...args, ...derivedArguments(code, params, context) };
 }
 
-function formatParameter(code: string, name: string, value: unknown, context: ReasonContext): unknown {
+function formatParameter(code: string, name: string, value: unknown, context: ReasonContext, params: Record<string, unknown>): unknown {
   const { translate } = context;
   if (Array.isArray(value)) return joinList(value.map(String), name === 'allowed' ? 'disjunction' : 'conjunction', context.intlLocale);
   if (typeof value === 'number') return name === 'maxBytes' ? byteSize(value, context.intlLocale) : new Intl.NumberFormat(context.intlLocale).format(value);
@@ -90,9 +92,13 @@ function formatParameter(code: string, name: string, value: unknown, context: Re
   switch (name) {
     case 'level':
       return translate(`lindung.reason_words.region_level.${value}`, { _: value.toLowerCase() });
-    case 'dependant':
-      // A GraphQL type name: the resource's own name in the language (its plural form).
-      return translate(`resources.${value}.name`, { smart_count: 2, _: value }).toLowerCase();
+    case 'dependant': {
+      // A GraphQL type name: the resource's own name in the language, singular or plural as the
+      // count asks ("1 village", "13 villages"; Indonesian has one form: "13 desa/kelurahan").
+      const count = typeof params.count === 'number' ? params.count : 2;
+      const named = translate(`resources.${value}.name`, { smart_count: count, _: '' });
+      return (named || translate('lindung.reason_words.records', { smart_count: count })).toLowerCase();
+    }
     case 'role':
       return translate(`lindung.role.${value}`, { _: value });
     case 'type':

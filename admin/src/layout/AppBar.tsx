@@ -3,8 +3,10 @@ import { IconButton, Menu, MenuItem, Tooltip } from '@mui/material';
 import { useState, type MouseEvent } from 'react';
 import {
   AppBar,
+  AppBarClasses,
   LoadingIndicator,
   LocalesMenuButton,
+  TitlePortal,
   ToggleThemeButton,
   UserMenu,
   useGetIdentity,
@@ -15,6 +17,7 @@ import {
   type AppBarProps,
 } from 'react-admin';
 import { useIsPhone } from '../common/ResponsiveDataTable';
+import { useNoNativeValidation } from './NoNativeValidation';
 
 /**
  * The language menu as one icon on a phone, where the language's written-out name would push the
@@ -84,7 +87,16 @@ const NamedUserMenu = () => {
   return <UserMenu label={label} />;
 };
 
-/** The portal's app bar (set as the layout's default in ./themes, so the Admin needs no custom layout). */
-export const LindungAppBar = (props: AppBarProps) => (
-  <AppBar {...props} toolbar={<AppBarToolbar />} userMenu={<NamedUserMenu />} />
-);
+/**
+ * The portal's app bar (set as the layout's default in ./themes, so the Admin needs no custom layout).
+ * The page's title (react-admin's `<Title>` of each page, shown here) is the page's one `<h1>`,
+ * in the app bar's type size. Every page in the layout also gets no browser-native validation.
+ */
+export const LindungAppBar = (props: AppBarProps) => {
+  useNoNativeValidation();
+  return (
+    <AppBar {...props} toolbar={<AppBarToolbar />} userMenu={<NamedUserMenu />}>
+      <TitlePortal component="h1" variant="h6" className={AppBarClasses.title} />
+    </AppBar>
+  );
+};

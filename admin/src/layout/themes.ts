@@ -39,6 +39,13 @@ const fullOpacity = (prefix: string) => ({ [`& .${prefix}-message`]: { opacity: 
  *   for a table that does not (yet).
  */
 const components: RaThemeOptions['components'] = {
+  // Every form shows react-admin's messages under its fields, never the browser's own bubbles
+  // (the forms react-admin builds without this prop: layout/NoNativeValidation).
+  RaSimpleForm: { defaultProps: { noValidate: true } },
+  // Deleting asks first and waits for the server: no "deleted" that comes back when the server
+  // refuses (a kecamatan that still has villages). One record and several alike.
+  RaDeleteButton: { defaultProps: { mutationMode: 'pessimistic' } },
+  RaBulkDeleteButton: { defaultProps: { mutationMode: 'pessimistic' } },
   RaLayout: {
     defaultProps: { appBar: LindungAppBar },
     styleOverrides: {

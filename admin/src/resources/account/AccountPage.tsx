@@ -12,14 +12,11 @@ import {
   useTranslate,
 } from 'react-admin';
 import { roleChoices } from '../../common/choices';
-import { LocaleDateField } from '../../common/fields';
+import { DateTimeField } from '../../common/dates';
 import { ScopeField } from '../users/ScopeField';
 import { ChangePasswordForm } from './ChangePasswordForm';
 import { messageOf } from '../../common/formErrors';
 import { useMe } from './me';
-
-/** Shown the way the Indonesian reader expects: "25 November 2025 pukul 09.30" in `id`. */
-const LAST_SIGN_IN = { dateStyle: 'long', timeStyle: 'short' } as const;
 
 /** My account: who I am, what I may see (by name), when I last signed in, and a new password. */
 export const AccountPage = () => {
@@ -45,7 +42,8 @@ export const AccountPage = () => {
                   <EmailField source="email" />
                   <SelectField source="role" choices={roleChoices} />
                   <ScopeField label="lindung.user.scope" />
-                  <LocaleDateField source="lastLoginAt" label="lindung.account.last_sign_in" showTime options={LAST_SIGN_IN} emptyText="—" />
+                  {/* In words, as a sentence reads it: "25 November 2025 pukul 09.30 WITA". */}
+                  <DateTimeField source="lastLoginAt" label="lindung.account.last_sign_in" format="long" emptyText="—" />
                 </SimpleShowLayout>
               </RecordContextProvider>
             </ResourceContextProvider>

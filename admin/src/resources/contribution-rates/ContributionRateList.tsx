@@ -1,6 +1,7 @@
-import { DataTable, List, NumberField, SelectField } from 'react-admin';
+import { DataTable, List, SelectField } from 'react-admin';
 import { categoryChoices, programChoices } from '../../common/choices';
-import { LocaleDateField } from '../../common/fields';
+import { DayField } from '../../common/dates';
+import { LocaleNumberField } from '../../common/fields';
 import { RupiahField } from '../../common/money';
 import { ResponsiveDataTable, TextLine } from '../../common/ResponsiveDataTable';
 import { rateFilters } from './rateFilters';
@@ -20,7 +21,7 @@ export const ContributionRateList = () => (
       </DataTable.Col>
       <DataTable.Col source="bracket" />
       <DataTable.Col source="percent">
-        <NumberField source="percent" options={{ maximumFractionDigits: 3 }} />
+        <LocaleNumberField source="percent" options={{ maximumFractionDigits: 3 }} />
       </DataTable.Col>
       <DataTable.Col source="flatAmount">
         <RupiahField source="flatAmount" />
@@ -29,10 +30,10 @@ export const ContributionRateList = () => (
         <RupiahField source="minimumAmount" />
       </DataTable.Col>
       <DataTable.Col source="validFrom">
-        <LocaleDateField source="validFrom" />
+        <DayField source="validFrom" />
       </DataTable.Col>
       <DataTable.Col source="validTo">
-        <LocaleDateField source="validTo" />
+        <DayField source="validTo" emptyText="—" />
       </DataTable.Col>
     </ResponsiveDataTable>
   </List>
@@ -41,7 +42,7 @@ export const ContributionRateList = () => (
 /** A phone's second line: the percentage (with its minimum) or the flat amount. */
 const RateAmount = () => (
   <TextLine>
-    <NumberField source="percent" options={{ style: 'decimal', maximumFractionDigits: 3 }} />
+    <LocaleNumberField source="percent" options={{ style: 'decimal', maximumFractionDigits: 3 }} />
     <RupiahField source="flatAmount" />
     <RupiahField source="minimumAmount" />
   </TextLine>

@@ -9,7 +9,7 @@ import {
   TextField,
 } from 'react-admin';
 import { villageTypeChoices } from '../../common/choices';
-import { LocaleDateField } from '../../common/fields';
+import { DateTimeField } from '../../common/dates';
 import { ResponsiveDataTable } from '../../common/ResponsiveDataTable';
 
 export const DistrictShow = () => (
@@ -18,7 +18,7 @@ export const DistrictShow = () => (
       <TextField source="code" />
       <TextField source="name" />
       <ReferenceField source="regencyId" reference="Regency" />
-      <LocaleDateField source="updatedAt" showTime />
+      <DateTimeField source="updatedAt" />
       <ReferenceManyField
         reference="Village"
         target="districtId"

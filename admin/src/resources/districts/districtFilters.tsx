@@ -1,8 +1,8 @@
-import { AutocompleteInput, ReferenceInput, SearchInput } from 'react-admin';
+import { SearchInput } from 'react-admin';
+import { useRegionFilters } from '../../common/RegionFilterInputs';
 
-export const districtFilters = [
-  <SearchInput key="q" source="q" alwaysOn />,
-  <ReferenceInput key="regencyId" source="regencyId" reference="Regency" sort={{ field: 'name', order: 'ASC' }} alwaysOn>
-    <AutocompleteInput label="resources.District.filters.regencyId" optionText="name" filterToQuery={(q) => ({ q })} />
-  </ReferenceInput>,
-];
+/** The kecamatan list's filters: a search and the regency (reference data: every regency is offered). */
+export function useDistrictFilters() {
+  const regionFilters = useRegionFilters({ levels: ['regency'], alwaysOn: true, withinScope: false });
+  return [<SearchInput key="q" source="q" alwaysOn />, ...regionFilters];
+}

@@ -1,5 +1,5 @@
 import { NumberInput, required, SimpleForm, TextInput } from 'react-admin';
-import { nonNegative, regionCode } from '../../common/validators';
+import { nonNegative, regionCode, wholeNumber } from '../../common/validators';
 
 /** The fields of createRegency / updateRegency (flat arguments, ra-data-graphql-simple). */
 export const RegencyForm = () => (
@@ -9,7 +9,7 @@ export const RegencyForm = () => (
     {/* Both derived from the code by the API when left empty. */}
     <TextInput source="province" />
     <TextInput source="provinceCode" validate={regionCode('PROVINCE')} helperText="51" />
-    <NumberInput source="workforceTarget" min={0} step={1} validate={nonNegative} />
-    <NumberInput source="population" min={0} step={1} validate={nonNegative} />
+    <NumberInput source="workforceTarget" min={0} step={1} validate={[nonNegative, wholeNumber]} />
+    <NumberInput source="population" min={0} step={1} validate={[nonNegative, wholeNumber]} />
   </SimpleForm>
 );

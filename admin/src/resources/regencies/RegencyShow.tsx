@@ -6,7 +6,8 @@ import {
   SimpleShowLayout,
   TextField,
 } from 'react-admin';
-import { LocaleDateField, LocaleNumberField } from '../../common/fields';
+import { DateTimeField } from '../../common/dates';
+import { LocaleNumberField } from '../../common/fields';
 import { ResponsiveDataTable } from '../../common/ResponsiveDataTable';
 
 export const RegencyShow = () => (
@@ -18,7 +19,7 @@ export const RegencyShow = () => (
       <TextField source="provinceCode" />
       <LocaleNumberField source="workforceTarget" />
       <LocaleNumberField source="population" />
-      <LocaleDateField source="updatedAt" showTime />
+      <DateTimeField source="updatedAt" />
       <ReferenceManyField
         reference="District"
         target="regencyId"

@@ -1,6 +1,6 @@
 import { BooleanField, EditButton, EmailField, SelectField, Show, SimpleShowLayout, TextField, TopToolbar } from 'react-admin';
 import { roleChoices } from '../../common/choices';
-import { LocaleDateField } from '../../common/fields';
+import { DateTimeField } from '../../common/dates';
 import { ResetPasswordButton } from './ResetPasswordButton';
 import { ScopeField } from './ScopeField';
 
@@ -21,9 +21,9 @@ export const UserShow = () => (
       <ScopeField label="lindung.user.scope" />
       <BooleanField source="active" />
       <BooleanField source="mustChangePassword" />
-      <LocaleDateField source="lastLoginAt" showTime emptyText="—" />
-      <LocaleDateField source="createdAt" showTime />
-      <LocaleDateField source="updatedAt" showTime />
+      <DateTimeField source="lastLoginAt" emptyText="—" />
+      <DateTimeField source="createdAt" />
+      <DateTimeField source="updatedAt" />
     </SimpleShowLayout>
   </Show>
 );

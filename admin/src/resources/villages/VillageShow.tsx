@@ -10,7 +10,7 @@ import {
   useCanAccess,
 } from 'react-admin';
 import { partnerStatusChoices, partnerTypeChoices, villageTypeChoices } from '../../common/choices';
-import { LocaleDateField } from '../../common/fields';
+import { DateTimeField } from '../../common/dates';
 import { ResponsiveDataTable } from '../../common/ResponsiveDataTable';
 
 /** The partner organisations based in the village, for the roles that may read them. */
@@ -52,7 +52,7 @@ export const VillageShow = () => (
       <SelectField source="type" choices={villageTypeChoices} />
       <ReferenceField source="districtId" reference="District" />
       <ReferenceField source="regencyId" reference="Regency" />
-      <LocaleDateField source="updatedAt" showTime />
+      <DateTimeField source="updatedAt" />
       <VillagePartners label="resources.Village.fields.partners" />
     </SimpleShowLayout>
   </Show>
