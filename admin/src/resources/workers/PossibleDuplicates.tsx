@@ -54,7 +54,7 @@ const MarkDistinctButton = ({ worker, other }: { worker: WorkerRecord; other: Wo
         open={open}
         onClose={() => setOpen(false)}
         title={translate('lindung.worker.mark_distinct_title')}
-        help={translate('lindung.worker.mark_distinct_help', { name: worker.fullName, birthDate: formatDay(worker.birthDate, locale, 'long') })}
+        help={translate('lindung.worker.mark_distinct_help', { name: worker.fullName, birthDate: formatDay(worker.birthDate, locale, { format: 'long' }) })}
         reasonHelp={translate('lindung.worker.mark_distinct_reason_help', { min: MIN_REASON_LENGTH })}
         confirmLabel="lindung.worker.mark_distinct_confirm"
         onSubmit={mark}

@@ -43,7 +43,7 @@ const NikHint = () => {
           const check = checkNik(nik);
           if (check.ok) {
             text = translate('lindung.worker.nik_encodes', {
-              birthDate: formatDay(encodedBirthDate(check.facts), locale, 'long'),
+              birthDate: formatDay(encodedBirthDate(check.facts), locale, { format: 'long' }),
               gender: translate(`lindung.reason_words.gender.${check.facts.gender}`),
               kecamatan: check.facts.kecamatanCode,
             });

@@ -10,7 +10,6 @@ import {
   useRecordContext,
   useResourceContext,
   useTranslate,
-  type FieldProps,
 } from 'react-admin';
 import { graphqlRequest } from '../../graphqlClient';
 import { fieldReasonMessage, type CodedReason } from '../../i18n/reasons';
@@ -30,29 +29,8 @@ export const genderChoices = choicesOf(Object.values(Genders), 'lindung.worker.g
 /** Today in Bali (the program's calendar): birth dates and start dates are judged by it. */
 export const today = () => todayIn();
 
-/**
- * A calendar day (`YYYY-MM-DD`, the API's Date scalar) as people write it: `12/03/1990` in both
- * languages, read as that day wherever the browser is (no time zone shift).
- */
-export function formatDay(day: unknown, locale: string, style: 'short' | 'long' = 'short'): string {
-  if (typeof day !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(day)) return '';
-  const [year, month, date] = day.split('-').map(Number);
-  const options: Intl.DateTimeFormatOptions =
-    style === 'long' ? { dateStyle: 'long', timeZone: 'UTC' } : { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'UTC' };
-  return new Intl.DateTimeFormat(locale, options).format(new Date(Date.UTC(year, month - 1, date)));
-}
-
-/** A Date field of the record (a calendar day), `dd/mm/yyyy`. */
-export const DayField = ({ source, emptyText = '' }: FieldProps & { source: string; emptyText?: string }) => {
-  const record = useRecordContext();
-  const locale = useIntlLocale();
-  const text = formatDay(record?.[source], locale);
-  return (
-    <Typography component="span" variant="body2">
-      {text || emptyText}
-    </Typography>
-  );
-};
+/** Calendar days are shown by common/dates.tsx (DayField, formatDay), as everywhere in the portal. */
+export { DayField, formatDay } from '../../common/dates';
 
 /** The possible-duplicate flag: an icon and its words, so that it is seen and read alike. */
 export const PossibleDuplicateChip = ({ inLine = false }: { label?: string; inLine?: boolean }) => {
