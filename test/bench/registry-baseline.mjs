@@ -2,7 +2,7 @@
 // very SQL the API ran for `allWorkers` (captured from TypeORM) on a pool of the API's size, and
 // answers the same JSON the API does ({ data: { allWorkers: [...] } }, the same fields in the same
 // order). No GraphQL, no token, no scope, no masking: what is left is HTTP, JSON and PostgreSQL.
-import { apiRequire } from './bench-server.mjs';
+import { apiDist, apiRequire } from './bench-server.mjs';
 
 const express = apiRequire('express');
 const { Pool } = apiRequire('pg');
@@ -13,7 +13,9 @@ const { Pool } = apiRequire('pg');
  * @returns {Promise<{ url: string, stop(): Promise<void> }>}
  */
 export async function startBaselineServer({ databaseUrl, sql, parameters, fields, poolSize = 10 }) {
-  const pool = new Pool({ connectionString: databaseUrl, max: poolSize });
+  // The API's session settings, so that PostgreSQL plans the same SQL the same way.
+  const { SESSION_OPTIONS } = apiRequire(apiDist('database/data-source.js'));
+  const pool = new Pool({ connectionString: databaseUrl, max: poolSize, options: SESSION_OPTIONS });
   const app = express();
   app.disable('x-powered-by');
   app.post('/graphql', express.json(), async (_req, res, next) => {

@@ -1,7 +1,7 @@
 // The registry at scale: the bench database is brought to a million generated workers (the
 // generator, api/src/scripts/generate-registry.ts; a no-op once they are there), then
 //  - `allWorkers` page of 50 + `_allWorkersMeta` as ADMIN, a PARTNER and a REGENCY_OFFICIAL, beside
-//    the same SQL (captured from TypeORM as the API ran it) on a plain pg Pool;
+//    the same SQL (captured from TypeORM as the API ran it) on the API's own pool;
 //  - a 20-row `allWorkers` list under 20 concurrent clients, beside a hand-written express + pg
 //    endpoint serving the same SQL as the same JSON (registry-baseline.mjs);
 //  - importEnrollments of a 10,000-row CSV, end to end, beside COPY of the same rows into a scratch
@@ -11,7 +11,7 @@ import { graphql } from './graphql-request.mjs';
 import { apiDist, apiRequire } from './bench-server.mjs';
 import { startBaselineServer } from './registry-baseline.mjs';
 
-const { Pool, Client } = apiRequire('pg');
+const { Client } = apiRequire('pg');
 const { Worker } = apiRequire(apiDist('modules/workers/worker.entity.js'));
 
 const WORKERS = Number(process.env.BENCH_REGISTRY_WORKERS ?? 1_000_000);
@@ -34,15 +34,14 @@ export async function benchRegistry(server, tools) {
   const loads = [];
   const notes = [`generator: ${generation}`];
 
-  const pool = new Pool({ connectionString: databaseUrl, max: 10 });
-  try {
+  // The floor runs on the API's own pool: the same connections, the same session settings.
+  const pool = apiRequire(apiDist('database/data-source.js')).poolOf(server.dataSource);
+  {
     for (const [label, email] of ACCOUNTS) rows.push(...(await benchPage(server, pool, tools, label, email)));
     loads.push(...(await benchListLoad(server, tools)));
     const imported = await benchImport(server, databaseUrl, tools);
     rows.push(...imported.rows);
     notes.push(...imported.notes);
-  } finally {
-    await pool.end();
   }
   return { rows, loads, notes };
 }
@@ -112,7 +111,7 @@ async function benchPage(server, pool, { timedHttp, timed, round }, label, email
   });
   return [
     { name: `allWorkers 50 + _allWorkersMeta, ${label}, ${meta.count.toLocaleString('en-US')} visible, via API`, ...api, vsSql: `${round(api.p50ms / direct.p50ms)}x` },
-    { name: `  floor: the same ${statements.length} SQL statements on a pg Pool`, ...direct },
+    { name: `  floor: the same ${statements.length} SQL statements on the API's own pool`, ...direct },
   ];
 }
 
