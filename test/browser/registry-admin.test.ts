@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import type { Download } from 'playwright-core';
 import { login, ok } from '../support/api';
+import { newNik } from '../support/registry';
 import { goTo, usePortal } from '../support/browser';
 
 /**
@@ -41,24 +42,20 @@ async function gianyarPartner(): Promise<{ id: string; name: string; admin: stri
 }
 
 
-/**
- * A NIK of Ubud (51.04.05) for a woman born 4 July 1985 (day + 40), with a serial of its own so
- * that runs and tests never report the same person by chance.
- */
-const nikOfSerial = (serial: number) => `510405440785${String(serial).padStart(4, '0')}`;
-const randomSerial = () => 1000 + Math.floor(Math.random() * 8999);
+/** A NIK of Ubud for a woman born 4 July 1985, of a serial no other test and not the demo data uses. */
+const ubudNik = () => newNik('1985-07-04', 'FEMALE');
 
 describe('import', () => {
   it('should let a partner check a file, see its errors by row and column, and import the accepted row', async () => {
-    const serial = randomSerial();
+    const nik = ubudNik();
     const goodName = `Ni Luh Uji ${unique()}`;
     const csv = [
       'nik,full_name,birth_date,gender,village_code,occupation,vulnerable,category,programs,start_date,end_date,declared_income,funding_source',
-      `${nikOfSerial(serial)},${goodName},1985-07-04,FEMALE,51.04.05.2002,Penari,true,BPU,JKK|JKM,2026-01-01,,1000000,SELF`,
+      `${nik},${goodName},1985-07-04,FEMALE,51.04.05.2002,Penari,true,BPU,JKK|JKM,2026-01-01,,1000000,SELF`,
       // Row 3: a NIK of 15 digits.
-      `${nikOfSerial(serial).slice(0, 15)},Made Salah Nik,1985-07-04,FEMALE,51.04.05.2002,Penari,false,BPU,JKK|JKM,2026-01-01,,1000000,SELF`,
+      `${nik.slice(0, 15)},Made Salah Nik,1985-07-04,FEMALE,51.04.05.2002,Penari,false,BPU,JKK|JKM,2026-01-01,,1000000,SELF`,
       // Row 4: a program that does not exist.
-      `${nikOfSerial(serial + 1)},Ketut Salah Program,1985-07-04,FEMALE,51.04.05.2002,Penari,false,BPU,JKK|JKX,2026-01-01,,1000000,SELF`,
+      `${ubudNik()},Ketut Salah Program,1985-07-04,FEMALE,51.04.05.2002,Penari,false,BPU,JKK|JKX,2026-01-01,,1000000,SELF`,
     ].join('\r\n');
 
     const page = await signIn('mitra.sanggar@lindung.test');
@@ -130,7 +127,7 @@ describe('import', () => {
     const check = page.getByRole('button', { name: 'Periksa berkas' });
     const csv = [
       'nik,full_name,birth_date,gender,village_code,occupation,vulnerable,category,programs,start_date,end_date,declared_income,funding_source',
-      `${nikOfSerial(randomSerial())},Wayan Uji Admin,1985-07-04,FEMALE,51.04.05.2002,Penari,false,BPU,JKK|JKM,2026-01-01,,1000000,SELF`,
+      `${ubudNik()},Wayan Uji Admin,1985-07-04,FEMALE,51.04.05.2002,Penari,false,BPU,JKK|JKM,2026-01-01,,1000000,SELF`,
     ].join('\n');
     await page.locator('input[type="file"]').setInputFiles({ name: 'admin.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
     // No organisation chosen yet: nothing to check.
