@@ -26,7 +26,7 @@ const QUERIES = {
     for (const [name, source] of Object.entries(QUERIES)) {
       statements = 0;
       const contextValue = {
-        actor: { id: '00000000-0000-0000-0000-000000000000', email: 'x', role: 'ADMIN', scope: {}, partnerSuspended: false, sessionId: 'x' },
+        actor: { id: '00000000-0000-0000-0000-000000000000', email: 'x', role: 'ADMIN', scope: {}, sessionId: 'x' },
         authError: null,
         em: ds.manager,
         loaders: new Map(),

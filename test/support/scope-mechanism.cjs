@@ -31,8 +31,7 @@ const attempt = (fn) => {
         email,
         role: row.role,
         scope: { regencyId: row.regency_id, villageId: row.village_id, partnerId: row.partner_id },
-        partnerSuspended: false,
-        sessionId: 'none',
+                sessionId: 'none',
       };
     };
     const sanggar = { actor: await account('mitra.sanggar@lindung.test'), em: ds.manager };

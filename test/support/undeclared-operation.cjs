@@ -20,7 +20,7 @@ Resolver()(Probe);
 (async () => {
   const schema = protectRootOperations(await buildSchema({ resolvers: [Probe] }));
   const logger = { error() {} };
-  const contextValue = { actor: { id: 'x', role: 'ADMIN', scope: {}, partnerSuspended: false }, authError: null, logger };
+  const contextValue = { actor: { id: 'x', role: 'ADMIN', scope: {} }, authError: null, logger };
   const result = await graphql({ schema, source: '{ secret }', contextValue });
   process.stdout.write(JSON.stringify(result));
 })();

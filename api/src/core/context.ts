@@ -14,8 +14,6 @@ export interface Actor {
   email: string;
   role: Role;
   scope: Scope;
-  /** A partner account whose organisation is suspended: it reads, but reports nothing. */
-  partnerSuspended: boolean;
   /** The sign-in session (refresh-token family) the access token belongs to. */
   sessionId: string;
   /** After a password reset: refused everything but the operations marked @AllowDuringPasswordChange. */

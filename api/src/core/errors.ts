@@ -106,6 +106,8 @@ export const PgError = {
   UNIQUE_VIOLATION: '23505',
   FOREIGN_KEY_VIOLATION: '23503',
   CHECK_VIOLATION: '23514',
+  /** An exclusion constraint (overlapping validity or cover). */
+  EXCLUSION_VIOLATION: '23P01',
 } as const;
 
 export function pgErrorCode(error: unknown): string | undefined {

@@ -1,3 +1,5 @@
+import type { FieldReason } from './reasons';
+
 /**
  * The worker registry's vocabularies and state rules, shared by the API (which enforces them)
  * and the portal (which offers only what is allowed).
@@ -72,6 +74,11 @@ export const MIN_REASON_LENGTH = 10;
 export function reasonIsEnough(reason: string): boolean {
   const trimmed = reason.trim();
   return trimmed.length >= MIN_REASON_LENGTH && trimmed.split(/\s+/).length >= 2;
+}
+
+/** Why a stated reason is refused, or null. */
+export function reasonProblem(reason: string): FieldReason<'REASON_TOO_SHORT'> | null {
+  return reasonIsEnough(reason) ? null : { code: 'REASON_TOO_SHORT', params: { min: MIN_REASON_LENGTH } };
 }
 
 /** What an audit event records. CREATE/UPDATE/DELETE are written for every change of a record. */

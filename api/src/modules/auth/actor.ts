@@ -1,4 +1,4 @@
-import { PartnerStatus, type Role } from '@lindung/domain';
+import type { Role } from '@lindung/domain';
 import type { DataSource } from 'typeorm';
 import type { Actor } from '../../core/context';
 import { unauthenticated } from '../../core/errors';
@@ -53,7 +53,6 @@ export async function authenticate(header: string | undefined, services: AuthSer
       email: record.email,
       role: record.role as Role,
       scope: current,
-      partnerSuspended: record.partnerId !== null && record.partnerStatus !== PartnerStatus.ACTIVE,
       sessionId: claims.sid,
       mustChangePassword: record.mustChangePassword,
     },
@@ -67,10 +66,9 @@ async function accountRecord(services: AuthServices, userId: string, sessionId: 
   if (cached) return cached;
   const rows: AccountRecord[] = await services.dataSource.query(
     `SELECT u.id, u.email, u.role, u.active, u.regency_id AS "regencyId", u.village_id AS "villageId",
-            u.partner_id AS "partnerId", p.status AS "partnerStatus", u.must_change_password AS "mustChangePassword",
+            u.partner_id AS "partnerId", u.must_change_password AS "mustChangePassword",
             (s.id IS NOT NULL AND s.revoked_at IS NULL) AS "sessionLive", s.expires_at AS "sessionExpiresAt"
      FROM users u
-     LEFT JOIN partner_organisations p ON p.id = u.partner_id
      LEFT JOIN sessions s ON s.id = $2 AND s.user_id = u.id
      WHERE u.id = $1`,
     [userId, sessionId],

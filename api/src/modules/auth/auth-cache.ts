@@ -18,7 +18,6 @@ export interface AccountRecord {
   regencyId: string | null;
   villageId: string | null;
   partnerId: string | null;
-  partnerStatus: string | null;
   /** After a password reset, until the account changes it (the users trigger announces changes). */
   mustChangePassword: boolean;
   sessionLive: boolean;

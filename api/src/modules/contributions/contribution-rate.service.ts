@@ -1,12 +1,10 @@
 import type { SelectQueryBuilder } from 'typeorm';
 import type { RequestContext } from '../../core/context';
-import { badUserInput, pgErrorCode } from '../../core/errors';
+import { badUserInput, pgErrorCode, PgError } from '../../core/errors';
 import { whereEquals } from '../../core/list';
 import { ResourceReader } from '../../core/resource';
 import { ContributionRate } from './contribution-rate.entity';
 import type { ContributionRateFilter, CreateContributionRateArgs, UpdateContributionRateArgs } from './contribution-rate.inputs';
-
-const EXCLUSION_VIOLATION = '23P01';
 
 export class ContributionRateService extends ResourceReader<ContributionRate, ContributionRateFilter> {
   protected readonly entity = ContributionRate;
@@ -62,7 +60,7 @@ export class ContributionRateService extends ResourceReader<ContributionRate, Co
     try {
       return await ctx.em.save(rate);
     } catch (error) {
-      if (pgErrorCode(error) === EXCLUSION_VIOLATION) {
+      if (pgErrorCode(error) === PgError.EXCLUSION_VIOLATION) {
         throw badUserInput({ validFrom: { code: 'RATE_OVERLAP', params: { program: rate.program, category: rate.category, bracket: rate.bracket } } });
       }
       throw error;

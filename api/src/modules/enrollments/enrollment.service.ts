@@ -1,7 +1,7 @@
 import { checkEnrollment, EnrollmentStatus, mayMoveEnrollment, todayIn, type EnrollmentFacts, type PricedEnrollment } from '@lindung/domain';
 import type { SelectQueryBuilder } from 'typeorm';
 import type { RequestContext } from '../../core/context';
-import { badUserInput, conflict, pgErrorCode } from '../../core/errors';
+import { badUserInput, conflict, pgErrorCode, PgError } from '../../core/errors';
 import { whereEquals } from '../../core/list';
 import { ResourceReader } from '../../core/resource';
 import { assertWrittenWithinScope } from '../../core/scope';
@@ -10,8 +10,6 @@ import { partnerOrganisationService } from '../partners/partner-organisation.ser
 import { workerService } from '../workers/worker.service';
 import { Enrollment } from './enrollment.entity';
 import type { CreateEnrollmentArgs, EnrollmentFilter, UpdateEnrollmentArgs } from './enrollment.inputs';
-
-const EXCLUSION_VIOLATION = '23P01';
 
 export class EnrollmentService extends ResourceReader<Enrollment, EnrollmentFilter> {
   protected readonly entity = Enrollment;
@@ -110,7 +108,7 @@ export class EnrollmentService extends ResourceReader<Enrollment, EnrollmentFilt
     } catch (error) {
       // Another enrollment (perhaps another partner's, which this caller may not see) covers
       // one of these programs on some of these days: refused without naming it.
-      if (pgErrorCode(error) === EXCLUSION_VIOLATION) throw conflict('ENROLLMENT_OVERLAP');
+      if (pgErrorCode(error) === PgError.EXCLUSION_VIOLATION) throw conflict('ENROLLMENT_OVERLAP');
       throw error;
     }
   }

@@ -12,7 +12,7 @@ import {
 import { createHash } from 'node:crypto';
 import { auditInsertSql, recordAudit } from '../../core/audit';
 import type { RequestContext } from '../../core/context';
-import { badUserInput, conflict, pgErrorCode } from '../../core/errors';
+import { badUserInput, conflict, pgErrorCode, PgError } from '../../core/errors';
 import { contributionRateService } from '../contributions/contribution-rate.service';
 import { enrollmentColumns } from '../enrollments/enrollment.columns';
 import { partnerOrganisationService } from '../partners/partner-organisation.service';
@@ -20,8 +20,6 @@ import { knownKecamatanCodes } from '../regions/region-codes';
 import { workerService, type WorkerRow } from '../workers/worker.service';
 import { parseRecord, readCsv, type CellProblem, type ParsedRow } from './csv-rows';
 import type { ImportEnrollmentsArgs, ImportError, ImportResult } from './import.types';
-
-const EXCLUSION_VIOLATION = '23P01';
 
 /** The CSV column each field of the domain rules comes from. */
 const COLUMN_OF: Record<string, string> = {
@@ -69,7 +67,7 @@ export class ImportService {
 
     const file = readCsv(args.csv);
     if (!file.ok) throw badUserInput({ csv: file.problem });
-    const { good, problems } = await this.check(ctx, file.records, partnerId);
+    const { good, problems } = await this.check(ctx, file.records);
     const rejectedRows = new Set(problems.map((problem) => problem.row));
     const errors = problems.sort((a, b) => a.row - b.row).map(asImportError);
     const base = { accepted: good.length, rejected: rejectedRows.size, errors, dryRun, replayed: false };
@@ -108,7 +106,7 @@ export class ImportService {
   }
 
   /** Every row through the shared rules, then the registry checks; each problem by row and column. */
-  private async check(ctx: RequestContext, records: Array<Record<string, string>>, partnerId: string): Promise<{ good: GoodRow[]; problems: CellProblem[] }> {
+  private async check(ctx: RequestContext, records: Array<Record<string, string>>): Promise<{ good: GoodRow[]; problems: CellProblem[] }> {
     const problems: CellProblem[] = [];
     const parsed: ParsedRow[] = [];
     records.forEach((record, index) => {
@@ -143,7 +141,6 @@ export class ImportService {
     problems.push(...overlapping);
     const refused = new Set(overlapping.map((problem) => problem.row));
     good = good.filter((row) => !refused.has(row.row));
-    void partnerId;
     return { good, problems };
   }
 
@@ -235,7 +232,7 @@ export class ImportService {
       return count;
     } catch (error) {
       // Checked above; only another report committed in between can overlap now: nothing is written.
-      if (pgErrorCode(error) === EXCLUSION_VIOLATION) throw conflict('ENROLLMENT_OVERLAP', `${conflictText({ code: 'ENROLLMENT_OVERLAP' })} (another report arrived meanwhile; run the import again)`);
+      if (pgErrorCode(error) === PgError.EXCLUSION_VIOLATION) throw conflict('ENROLLMENT_OVERLAP', `${conflictText({ code: 'ENROLLMENT_OVERLAP' })} (another report arrived meanwhile; run the import again)`);
       throw error;
     }
   }

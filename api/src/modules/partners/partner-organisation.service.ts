@@ -1,4 +1,4 @@
-import { AuditAction, emailProblem, hasPermission, isPhone, normalisePhone, NPP_PATTERN, PartnerStatus, Permission, reasonIsEnough, Role, type FieldReason } from '@lindung/domain';
+import { AuditAction, emailProblem, hasPermission, isPhone, normalisePhone, NPP_PATTERN, PartnerStatus, Permission, reasonProblem, Role, type FieldReason } from '@lindung/domain';
 import type { SelectQueryBuilder } from 'typeorm';
 import { auditAs } from '../../core/audit';
 import type { RequestContext } from '../../core/context';
@@ -100,7 +100,8 @@ export class PartnerOrganisationService extends ResourceReader<PartnerOrganisati
 
   private async changeStatus(ctx: RequestContext, args: PartnerStatusArgs, status: PartnerStatus): Promise<PartnerOrganisation> {
     const reason = args.reason.trim();
-    if (!reasonIsEnough(reason)) throw badUserInput({ reason: { code: 'REASON_TOO_SHORT', params: { min: 10 } } });
+    const reasonIssue = reasonProblem(reason);
+    if (reasonIssue) throw badUserInput({ reason: reasonIssue });
     const partner = await this.getForUpdate(ctx, args.id);
     if (partner.status === status) return partner;
     partner.status = status;

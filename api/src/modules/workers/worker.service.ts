@@ -1,4 +1,4 @@
-import { AuditAction, checkWorker, hasPermission, nameKey, Permission, reasonIsEnough, todayIn, type CheckedWorker } from '@lindung/domain';
+import { AuditAction, checkWorker, hasPermission, nameKey, Permission, reasonProblem, todayIn, type CheckedWorker } from '@lindung/domain';
 import { Brackets, type SelectQueryBuilder } from 'typeorm';
 import { recordAudit, type AuditEntry } from '../../core/audit';
 import type { RequestContext } from '../../core/context';
@@ -176,7 +176,8 @@ export class WorkerService extends ResourceReader<Worker, WorkerFilter> {
   /** The full NIK, for a stated reason: audited, and limited per account and hour. */
   async revealNik(ctx: RequestContext, args: RevealNikArgs): Promise<string> {
     const reason = args.reason.trim();
-    if (!reasonIsEnough(reason)) throw badUserInput({ reason: { code: 'REASON_TOO_SHORT', params: { min: 10 } } });
+    const reasonIssue = reasonProblem(reason);
+    if (reasonIssue) throw badUserInput({ reason: reasonIssue });
     const worker = await this.get(ctx, args.workerId);
     // One account's reveals are counted one at a time, so the limit holds against parallel calls.
     await ctx.em.query(`SELECT pg_advisory_xact_lock(hashtext('reveal-nik:' || $1))`, [ctx.actor!.id]);
@@ -203,7 +204,8 @@ export class WorkerService extends ResourceReader<Worker, WorkerFilter> {
   /** Two possible duplicates are different people: recorded with the reason, their flags cleared. */
   async markDistinct(ctx: RequestContext, args: MarkDistinctArgs): Promise<Worker> {
     const reason = args.reason.trim();
-    if (!reasonIsEnough(reason)) throw badUserInput({ reason: { code: 'REASON_TOO_SHORT', params: { min: 10 } } });
+    const reasonIssue = reasonProblem(reason);
+    if (reasonIssue) throw badUserInput({ reason: reasonIssue });
     const worker = await this.get(ctx, args.workerId);
     const other = await this.getReference(ctx, args.otherWorkerId, 'otherWorkerId');
     if (worker.id === other.id || worker.nameKey !== other.nameKey || worker.birthDate !== other.birthDate) {
