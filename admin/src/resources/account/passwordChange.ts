@@ -1,5 +1,4 @@
-import { graphqlRequest } from '../../graphqlClient';
-import { getAccessToken } from '../../session';
+import { requestSignedIn } from '../../session';
 
 /**
  * The forced password change after an administrator reset (no react-admin here: the auth provider,
@@ -19,6 +18,5 @@ const CHANGE_PASSWORD = `mutation ChangePassword($currentPassword: String!, $new
 
 /** Changes the signed-in account's password; this session continues, the account's other ones end. */
 export async function requestPasswordChange(currentPassword: string, newPassword: string): Promise<void> {
-  const accessToken = await getAccessToken();
-  await graphqlRequest<{ changePassword: boolean }>(CHANGE_PASSWORD, { currentPassword, newPassword }, { accessToken });
+  await requestSignedIn<{ changePassword: boolean }>(CHANGE_PASSWORD, { currentPassword, newPassword });
 }

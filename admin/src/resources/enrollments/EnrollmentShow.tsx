@@ -16,7 +16,8 @@ import { categoryChoices } from '../../common/choices';
 import { LocaleDateField } from '../../common/fields';
 import { formatRupiah, RupiahField } from '../../common/money';
 import { useIntlLocale } from '../../i18n/useIntlLocale';
-import { callApi, DayField } from '../workers/registry';
+import { DayField } from '../workers/registry';
+import { requestSignedIn } from '../../session';
 import { EnrollmentStatusField, fundingSourceChoices, ProgramsField } from './enrollmentFields';
 import { WithdrawButton } from './WithdrawButton';
 
@@ -36,7 +37,7 @@ const ContributionBreakdown = (_props: { label?: string }) => {
   const locale = useIntlLocale();
   const { data } = useQuery({
     queryKey: ['Enrollment', 'contributionBreakdown', record?.id, record?.updatedAt],
-    queryFn: () => callApi<Breakdown>(BREAKDOWN, { id: record!.id }),
+    queryFn: () => requestSignedIn<Breakdown>(BREAKDOWN, { id: record!.id }),
     enabled: Boolean(record?.id),
   });
   const parts = data?.Enrollment?.contributionBreakdown;

@@ -32,10 +32,9 @@ import {
 } from 'react-admin';
 import { graphQLErrorsOf, fieldMessages } from '../../errors';
 import { messageOf } from '../../common/formErrors';
-import { graphqlRequest } from '../../graphqlClient';
 import { fieldReasonMessage } from '../../i18n/reasons';
 import { useIntlLocale } from '../../i18n/useIntlLocale';
-import { getAccessToken } from '../../session';
+import { requestSignedIn } from '../../session';
 import { countDataRows, formatBytes, IMPORT_COLUMNS, newIdempotencyKey, TEMPLATE_FILE_NAME, templateHref, withoutBom } from './csv';
 
 /** One refused value of the file: its spreadsheet row (the header is row 1) and CSV column. */
@@ -166,12 +165,12 @@ export const ImportPage = () => {
     setRunning(dryRun ? 'check' : 'commit');
     setFailure(null);
     try {
-      const accessToken = await getAccessToken();
-      const data = await graphqlRequest<{ importEnrollments: ImportResult }>(
-        IMPORT_ENROLLMENTS,
-        { csv: file.text, dryRun, idempotencyKey: file.key, ...(choosesPartner ? { partnerId } : {}) },
-        { accessToken },
-      );
+      const data = await requestSignedIn<{ importEnrollments: ImportResult }>(IMPORT_ENROLLMENTS, {
+        csv: file.text,
+        dryRun,
+        idempotencyKey: file.key,
+        ...(choosesPartner ? { partnerId } : {}),
+      });
       if (dryRun) setChecked(data.importEnrollments);
       else setDone(data.importEnrollments);
     } catch (error) {

@@ -16,10 +16,9 @@ import {
   type RaRecord,
 } from 'react-admin';
 import { useSubmitFailure, type FieldWords } from '../../common/formErrors';
-import { graphqlRequest } from '../../graphqlClient';
 import { fieldReasonMessage } from '../../i18n/reasons';
 import { useIntlLocale } from '../../i18n/useIntlLocale';
-import { getAccessToken } from '../../session';
+import { requestSignedIn } from '../../session';
 
 const SUSPEND = `mutation SuspendPartnerOrganisation($id: ID!, $reason: String!) {
   suspendPartnerOrganisation(id: $id, reason: $reason) { id status statusReason statusChangedAt }
@@ -62,8 +61,7 @@ export const PartnerStatusButton = () => {
   const submit = async (values: { reason?: string }) => {
     setSaving(true);
     try {
-      const accessToken = await getAccessToken();
-      await graphqlRequest(suspending ? SUSPEND : REACTIVATE, { id: record.id, reason: (values.reason ?? '').trim() }, { accessToken });
+      await requestSignedIn(suspending ? SUSPEND : REACTIVATE, { id: record.id, reason: (values.reason ?? '').trim() });
     } catch (error) {
       setSaving(false);
       return failed(error);

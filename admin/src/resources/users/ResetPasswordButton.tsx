@@ -15,8 +15,7 @@ import {
 } from 'react-admin';
 import { useSubmitFailure } from '../../common/formErrors';
 import { password } from '../../common/validators';
-import { graphqlRequest } from '../../graphqlClient';
-import { getAccessToken } from '../../session';
+import { requestSignedIn } from '../../session';
 
 const RESET_PASSWORD = `mutation ResetPassword($userId: ID!, $temporaryPassword: String!) {
   resetPassword(userId: $userId, temporaryPassword: $temporaryPassword) { id mustChangePassword }
@@ -42,8 +41,7 @@ export const ResetPasswordButton = () => {
   const submit = async (values: { temporaryPassword?: string }) => {
     setSaving(true);
     try {
-      const accessToken = await getAccessToken();
-      await graphqlRequest(RESET_PASSWORD, { userId: record.id, temporaryPassword: values.temporaryPassword ?? '' }, { accessToken });
+      await requestSignedIn(RESET_PASSWORD, { userId: record.id, temporaryPassword: values.temporaryPassword ?? '' });
     } catch (error) {
       setSaving(false);
       return failed(error);

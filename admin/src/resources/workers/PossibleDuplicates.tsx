@@ -20,7 +20,8 @@ import {
 } from 'react-admin';
 import { useIntlLocale } from '../../i18n/useIntlLocale';
 import { ReasonDialog } from './ReasonDialog';
-import { callApi, formatDay } from './registry';
+import { formatDay } from './registry';
+import { requestSignedIn } from '../../session';
 
 const MARK_DISTINCT = `mutation MarkWorkersDistinct($workerId: ID!, $otherWorkerId: ID!, $reason: String!) {
   markWorkersDistinct(workerId: $workerId, otherWorkerId: $otherWorkerId, reason: $reason) { id possibleDuplicate }
@@ -36,7 +37,7 @@ const MarkDistinctButton = ({ worker, other }: { worker: WorkerRecord; other: Wo
   const locale = useIntlLocale();
   const [open, setOpen] = useState(false);
   const mark = async (reason: string) => {
-    await callApi(MARK_DISTINCT, { workerId: worker.id, otherWorkerId: other.id, reason });
+    await requestSignedIn(MARK_DISTINCT, { workerId: worker.id, otherWorkerId: other.id, reason });
     setOpen(false);
     notify('lindung.worker.mark_distinct_done', { type: 'success' });
     refresh();

@@ -4,7 +4,7 @@ import { Typography } from '@mui/material';
 import { useState } from 'react';
 import { Button, useGetIdentity, useRecordContext, useTranslate, type RaRecord } from 'react-admin';
 import { ReasonDialog } from './ReasonDialog';
-import { callApi } from './registry';
+import { requestSignedIn } from '../../session';
 
 const REVEAL_NIK = `mutation RevealNik($workerId: ID!, $reason: String!) { revealNik(workerId: $workerId, reason: $reason) }`;
 
@@ -26,7 +26,7 @@ export const RevealNikButton = () => {
     setNik(null);
   };
   const reveal = async (reason: string) => {
-    const data = await callApi<{ revealNik: string }>(REVEAL_NIK, { workerId: record.id, reason });
+    const data = await requestSignedIn<{ revealNik: string }>(REVEAL_NIK, { workerId: record.id, reason });
     setNik(data.revealNik);
   };
 

@@ -11,10 +11,8 @@ import {
   useResourceContext,
   useTranslate,
 } from 'react-admin';
-import { graphqlRequest } from '../../graphqlClient';
 import { fieldReasonMessage, type CodedReason } from '../../i18n/reasons';
 import { useIntlLocale } from '../../i18n/useIntlLocale';
-import { getAccessToken } from '../../session';
 
 /**
  * What the Worker and Enrollment pages share: calendar days as people write them, the shared
@@ -58,12 +56,6 @@ export function useReasonWords(resource?: string): (reason: CodedReason | FieldR
       fieldReasonMessage(reason as CodedReason, { translate, intlLocale, resource }) ?? reason.code,
     [translate, intlLocale, resource],
   );
-}
-
-/** One of the API's own operations (revealNik, markWorkersDistinct…), with the session's token. */
-export async function callApi<T>(query: string, variables: Record<string, unknown>): Promise<T> {
-  const accessToken = await getAccessToken();
-  return graphqlRequest<T>(query, variables, { accessToken });
 }
 
 /**
