@@ -381,6 +381,11 @@ describe('everyday use', () => {
       await page.getByRole('option', { name: 'Kelurahan' }).click();
       await page.waitForURL(/KELURAHAN/);
       await settle(page);
+      // The list keeps its previous rows on screen until the filtered page arrives.
+      await page.waitForFunction(() => {
+        const shown = [...document.querySelectorAll('#main-content a[href^="#/Village/"]')];
+        return shown.length > 0 && shown.every((row) => row.textContent?.includes('Kelurahan'));
+      });
 
       // One line per village on a phone, every one of them now a kelurahan.
       const rows = page.locator('#main-content a[href^="#/Village/"]');
