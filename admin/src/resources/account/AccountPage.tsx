@@ -1,7 +1,6 @@
-import { Alert, Card, CardContent, CardHeader, Stack } from '@mui/material';
+import { Alert, Card, CardContent, CardHeader, CircularProgress, Stack } from '@mui/material';
 import {
   EmailField,
-  Loading,
   RecordContextProvider,
   ResourceContextProvider,
   SelectField,
@@ -33,7 +32,8 @@ export const AccountPage = () => {
           {error ? (
             <Alert severity="error">{translate(messageOf(error))}</Alert>
           ) : !me ? (
-            <Loading />
+            // react-admin's <Loading /> draws a progress bar without a name (axe aria-progressbar-name).
+            <CircularProgress aria-label={translate('ra.page.loading')} />
           ) : (
             <ResourceContextProvider value="User">
               <RecordContextProvider value={me}>
