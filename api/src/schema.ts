@@ -14,6 +14,10 @@ import { AuditEventResolver } from './modules/audit/audit-event.resolver';
 import { EnrollmentResolver } from './modules/enrollments/enrollment.resolver';
 import { WorkerResolver } from './modules/workers/worker.resolver';
 import { ImportResolver } from './modules/imports/import.resolver';
+import { AwardResolver, AwardWeightResolver } from './modules/awards/award.resolver';
+import { BudgetResolver } from './modules/budgets/budget.resolver';
+import { CoverageReportResolver, RegulationResolver } from './modules/coverage/coverage.resolver';
+import { ProposalResolver } from './modules/proposals/proposal.resolver';
 
 export const resolvers = [
   AuthResolver,
@@ -25,6 +29,12 @@ export const resolvers = [
   ImportResolver,
   ContributionRateResolver,
   AuditEventResolver,
+  BudgetResolver,
+  ProposalResolver,
+  CoverageReportResolver,
+  RegulationResolver,
+  AwardResolver,
+  AwardWeightResolver,
 ] as const;
 
 /**

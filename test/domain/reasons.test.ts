@@ -78,6 +78,13 @@ const FIELD_SAMPLES: { [R in FieldRule]: FieldRuleParams[R] } = {
   CSV_EMPTY: undefined,
   NOT_A_DUPLICATE: undefined,
   OVERLAPS_ENROLLMENT: undefined,
+  WORKER_NOT_IN_VILLAGE: { workerIds: ['w-1'] },
+  LISTED_TWICE: { ids: ['w-1'] },
+  ITEMS_UNDECIDED: { itemIds: ['i-1', 'i-2'] },
+  NOT_AN_ITEM: { itemIds: ['i-9'] },
+  ITEM_BLOCKED: { items: [{ itemId: 'i-1', flags: ['ALREADY_COVERED'] }] },
+  REFUSAL_NEEDS_REASON: { itemIds: ['i-3'], min: 10 },
+  AWARDEE_FOR_CATEGORY: { category: 'UMKM' },
 };
 
 const CONFLICT_SAMPLES: { [R in ConflictReason]: ConflictReasonParams[R] } = {
@@ -90,7 +97,13 @@ const CONFLICT_SAMPLES: { [R in ConflictReason]: ConflictReasonParams[R] } = {
   STATUS_TRANSITION: { from: 'ENDED', to: 'ACTIVE' },
   WORKER_ALREADY_REPORTED: undefined,
   IDEMPOTENCY_KEY_REUSED: undefined,
-  BUDGET_EXCEEDED: undefined,
+  BUDGET_EXCEEDED: { remaining: 16_800, required: 201_600 },
+  BUDGET_BELOW_COMMITTED: { committed: 403_200 },
+  NO_BUDGET: { fiscalYear: 2027 },
+  PROPOSAL_STATUS: { status: 'APPROVED', action: 'WITHDRAW' },
+  OWN_PROPOSAL: undefined,
+  PROPOSAL_EMPTY: undefined,
+  FISCAL_YEAR_ENDED: { fiscalYear: 2025 },
 };
 
 const fieldSample = (code: FieldRule) => ({ code, params: FIELD_SAMPLES[code] }) as FieldReason;

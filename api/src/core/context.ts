@@ -1,7 +1,7 @@
 import type { Role, Scope } from '@lindung/domain';
 import type DataLoader from 'dataloader';
 import type { Logger } from 'pino';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import type { Config } from '../config';
 import type { AuthCache } from '../modules/auth/auth-cache';
 import type { TokenKeys } from '../modules/auth/keys';
@@ -39,8 +39,10 @@ export interface RequestContext {
   actor: Actor | null;
   /** Why there is no actor although a token was sent (expired, forged…); raised on non-public operations. */
   authError: Error | null;
-  /** The transaction's manager inside a mutation, the pool's manager otherwise. */
+  /** The transaction's manager inside a mutation (its connection's after it), the pool's manager otherwise. */
   em: EntityManager;
+  /** The connection the request's mutation ran on, kept to read its answer (core/transaction.ts). */
+  heldConnection?: QueryRunner | null;
   /**
    * Work that must survive the mutation's rollback (security records: a revoked session). Runs on
    * the transaction's own connection after the ROLLBACK, with that connection's manager.

@@ -25,8 +25,11 @@ export function ownTransactionsReason(field: GraphQLField<unknown, unknown>): st
  * A request holds at most one pool connection at a time: waiting for a second one while holding
  * the first lets a handful of requests starve the pool for good. So the work's `afterRollback`
  * tasks (security records that must survive a failure) run on the same connection, after the
- * ROLLBACK, before it is released; `afterCommit` tasks (cache invalidation, cookies) run once
- * the commit is through and the connection is back in the pool.
+ * ROLLBACK; `afterCommit` tasks (cache invalidation, cookies) run once the commit is through.
+ *
+ * The connection is then kept for the rest of the request (`releaseHeldConnection` when the
+ * response is sent): the answer's nested fields are read on it, so a mutation that committed is
+ * never answered with a pool timeout (DATABASE_BUSY) that would make its client send it again.
  */
 /** The request a transaction's query runner works for (set by runInTransaction). */
 export function requestContextOf(runner: { data?: unknown } | undefined): RequestContext | undefined {
@@ -34,8 +37,9 @@ export function requestContextOf(runner: { data?: unknown } | undefined): Reques
 }
 
 export async function runInTransaction<T>(ctx: RequestContext, work: () => Promise<T>): Promise<T> {
-  const runner = ctx.app.dataSource.createQueryRunner();
-  const outer = { em: ctx.em, afterRollback: ctx.afterRollback, afterCommit: ctx.afterCommit };
+  const runner = ctx.heldConnection ?? ctx.app.dataSource.createQueryRunner();
+  ctx.heldConnection = runner;
+  const outer = { afterRollback: ctx.afterRollback, afterCommit: ctx.afterCommit };
   ctx.afterRollback = [];
   ctx.afterCommit = [];
   let committed = false;
@@ -58,9 +62,17 @@ export async function runInTransaction<T>(ctx: RequestContext, work: () => Promi
   } finally {
     const afterCommit = ctx.afterCommit;
     Object.assign(ctx, outer);
-    await runner.release();
+    ctx.em = runner.manager;
     if (committed) await runTasks(ctx, 'after-commit', afterCommit, ctx.em);
   }
+}
+
+/** Gives the request's kept connection back to the pool (the response has been sent). */
+export async function releaseHeldConnection(ctx: RequestContext): Promise<void> {
+  const runner = ctx.heldConnection;
+  ctx.heldConnection = null;
+  ctx.em = ctx.app.dataSource.manager;
+  if (runner && !runner.isReleased) await runner.release();
 }
 
 /** The tasks' own failures are logged, never raised: the request's outcome is already decided. */

@@ -1,6 +1,7 @@
 import { Role } from '@lindung/domain';
 import type { EntityManager } from 'typeorm';
 import { hashPassword } from '../modules/auth/passwords';
+import { loadDemoCycle } from './demo-cycle';
 import { insertDemoPartners, loadDemoRegistry } from './demo-registry';
 
 /** The demo accounts' shared password (CONTRACT §5). */
@@ -28,7 +29,8 @@ const ACCOUNTS: { email: string; fullName: string; role: Role; regency?: string;
 
 /**
  * Loads the demo set once, on a database that has no accounts yet: the partner organisations,
- * the accounts, and the registry of workers and enrollments (demo-registry.ts). Returns whether it did.
+ * the accounts, the registry of workers and enrollments (demo-registry.ts) and the vulnerable-worker
+ * cycle on top of it (demo-cycle.ts). Returns whether it did.
  */
 export async function loadDemoData(em: EntityManager): Promise<boolean> {
   const [{ count }] = await em.query(`SELECT count(*)::int AS count FROM users`);
@@ -61,5 +63,7 @@ export async function loadDemoData(em: EntityManager): Promise<boolean> {
       ACCOUNTS.map((a) => (a.partner ? partnerIds.get(a.partner)! : null)),
     ],
   );
+  // The cycle's proposals name the accounts that drafted and decided them.
+  await loadDemoCycle(em);
   return true;
 }

@@ -8,6 +8,7 @@ import type { AppServices, RequestContext } from '../core/context';
 import { QUERY_TOO_COSTLY, queryCostLimit } from '../core/cost';
 import { formatError, isExpectedError } from '../core/format-error';
 import { LIMITS, queryLimits } from '../core/limits';
+import { releaseHeldConnection } from '../core/transaction';
 
 /**
  * The GraphQL server: the query limits (depth, aliases, cost, tokens), errors as the contract
@@ -40,7 +41,10 @@ export async function startGraphQLServer(schema: GraphQLSchema, httpServer: http
   return apollo;
 }
 
-/** Logs what the client is not shown: unexpected errors, with the request id the client got. */
+/**
+ * Logs what the client is not shown: unexpected errors, with the request id the client got; and
+ * ends the request's hold on its connection.
+ */
 function errorLogging(): ApolloServerPlugin<RequestContext> {
   return {
     async requestDidStart() {
@@ -50,6 +54,10 @@ function errorLogging(): ApolloServerPlugin<RequestContext> {
             if (isExpectedError(error)) continue;
             contextValue.logger.error({ err: error.originalError ?? error, operationName }, 'unexpected error');
           }
+        },
+        // The connection a mutation ran on was kept to read its answer (core/transaction.ts).
+        async willSendResponse({ contextValue }) {
+          await releaseHeldConnection(contextValue);
         },
       };
     },

@@ -10,3 +10,5 @@ export * from './registry';
 export * from './worker-rules';
 export * from './enrollment-rules';
 export * from './reasons';
+export * from './cycle';
+export * from './award';

@@ -41,6 +41,23 @@ export const Permission = {
   /** Contribution rates: every role reads them (amounts are computed from them); ADMIN keeps them. */
   RateRead: 'RateRead',
   RateWrite: 'RateWrite',
+  /** Budgets for vulnerable workers: read within scope (a village head its regency's). */
+  BudgetRead: 'BudgetRead',
+  /** Create a regency's budget, amend its amount (APBD Perubahan), rename it. Never `committed`. */
+  BudgetWrite: 'BudgetWrite',
+  ProposalRead: 'ProposalRead',
+  /** Draft, edit, submit and withdraw proposals for the caller's own village. */
+  ProposalDraft: 'ProposalDraft',
+  /** Decide submitted proposals of the caller's regency, item by item. */
+  ProposalDecide: 'ProposalDecide',
+  /** `coverage`: the figures within the caller's scope (a partner its own contribution). */
+  CoverageRead: 'CoverageRead',
+  /** Official coverage figures as published (CoverageReport), and regulations in force. */
+  CoverageReportWrite: 'CoverageReportWrite',
+  /** Paritrana Award results and the self-assessment (`awardScore`). */
+  AwardRead: 'AwardRead',
+  /** Record award results and keep the score's weights. */
+  AwardWrite: 'AwardWrite',
 } as const;
 export type Permission = (typeof Permission)[keyof typeof Permission];
 export const PERMISSIONS: readonly Permission[] = Object.values(Permission);
@@ -52,10 +69,15 @@ const EVERY_SIGNED_IN: readonly Permission[] = [
   Permission.PartnerRead,
   Permission.WorkerRead,
   Permission.EnrollmentRead,
+  Permission.CoverageRead,
+  Permission.AwardRead,
 ];
 
-/** Roles that hold every permission but the ones only a masked reader needs. */
-const ADMIN_ONLY_EXCLUDED: readonly Permission[] = [Permission.Public, Permission.NikReveal];
+/**
+ * ADMIN holds every permission but the ones only a masked reader needs and the two halves of the
+ * proposal cycle: a village head proposes, the regency's official decides — duties kept apart.
+ */
+const ADMIN_ONLY_EXCLUDED: readonly Permission[] = [Permission.Public, Permission.NikReveal, Permission.ProposalDraft, Permission.ProposalDecide];
 
 /** The permission matrix. Scope (which rows) is applied separately, in the API's data layer. */
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
@@ -68,10 +90,15 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     Permission.NikReveal,
     Permission.DuplicateResolve,
     Permission.AuditRead,
+    Permission.BudgetRead,
+    Permission.BudgetWrite,
+    Permission.ProposalRead,
+    Permission.ProposalDecide,
+    Permission.CoverageReportWrite,
   ],
-  VILLAGE_HEAD: [...EVERY_SIGNED_IN, Permission.NikRead],
+  VILLAGE_HEAD: [...EVERY_SIGNED_IN, Permission.NikRead, Permission.BudgetRead, Permission.ProposalRead, Permission.ProposalDraft],
   PARTNER: [...EVERY_SIGNED_IN, Permission.PartnerContactWrite, Permission.WorkerReport, Permission.NikRead],
-  AUDITOR: [...EVERY_SIGNED_IN, Permission.UserRead, Permission.NikReveal, Permission.AuditRead],
+  AUDITOR: [...EVERY_SIGNED_IN, Permission.UserRead, Permission.NikReveal, Permission.AuditRead, Permission.BudgetRead, Permission.ProposalRead],
 };
 
 /** Whether a caller (`null` = anonymous) holds a permission. */
@@ -118,7 +145,14 @@ export type ResourceName =
   | 'AuditEvent'
   | 'ContributionRate'
   | 'Account'
-  | 'Import';
+  | 'Import'
+  | 'Budget'
+  | 'Proposal'
+  | 'CoverageReport'
+  | 'Regulation'
+  | 'Award'
+  | 'AwardWeight'
+  | 'Dashboard';
 type Needed = Permission | readonly Permission[] | null;
 
 const readWrite = (read: Permission, write: Needed, remove: Needed = write): Record<ResourceAction, Needed> => ({
@@ -147,6 +181,15 @@ export const RESOURCE_PERMISSIONS: Readonly<Record<ResourceName, Record<Resource
   Account: { list: Permission.SignedIn, show: null, export: null, create: null, edit: null, delete: null },
   /** The portal's import page (importEnrollments). */
   Import: { list: Permission.WorkerReport, show: null, export: null, create: Permission.WorkerReport, edit: null, delete: null },
+  Budget: readWrite(Permission.BudgetRead, Permission.BudgetWrite),
+  /** A village head drafts, edits and deletes (drafts only); an official decides from the show page. */
+  Proposal: readWrite(Permission.ProposalRead, Permission.ProposalDraft),
+  CoverageReport: readWrite(Permission.CoverageRead, Permission.CoverageReportWrite),
+  Regulation: readWrite(Permission.AwardRead, Permission.CoverageReportWrite),
+  Award: readWrite(Permission.AwardRead, Permission.AwardWrite),
+  AwardWeight: readWrite(Permission.AwardRead, Permission.AwardWrite),
+  /** The coverage dashboard every role opens first (each sees its own figures). */
+  Dashboard: { list: Permission.CoverageRead, show: null, export: null, create: null, edit: null, delete: null },
 };
 
 /**

@@ -109,6 +109,22 @@ export interface FieldRuleParams {
   NOT_A_DUPLICATE: NoParams;
   /** An import row covering a worker in a program on days another enrollment (or an earlier row) already covers. */
   OVERLAPS_ENROLLMENT: NoParams;
+
+  // The vulnerable-worker cycle
+  /** A proposed worker who does not live in the proposal's village. */
+  WORKER_NOT_IN_VILLAGE: { workerIds: readonly string[] };
+  /** The same worker listed twice, or one item decided twice. */
+  LISTED_TWICE: { ids: readonly string[] };
+  /** Items of the proposal that the decisions leave undecided. */
+  ITEMS_UNDECIDED: { itemIds: readonly string[] };
+  /** Decisions for items that are not in the proposal. */
+  NOT_AN_ITEM: { itemIds: readonly string[] };
+  /** Approving items that verification blocks (`flags` per item). */
+  ITEM_BLOCKED: { items: ReadonlyArray<{ itemId: string; flags: readonly string[] }> };
+  /** A refusal without a reason (`itemIds`: the items refused without one). */
+  REFUSAL_NEEDS_REASON: { itemIds: readonly string[]; min: number };
+  /** An awardee that does not fit the category: a government category names a regency, the others a partner. */
+  AWARDEE_FOR_CATEGORY: { category: string };
 }
 
 export type FieldRule = keyof FieldRuleParams;
@@ -173,6 +189,13 @@ export const FieldRule = {
   CSV_EMPTY: 'CSV_EMPTY',
   NOT_A_DUPLICATE: 'NOT_A_DUPLICATE',
   OVERLAPS_ENROLLMENT: 'OVERLAPS_ENROLLMENT',
+  WORKER_NOT_IN_VILLAGE: 'WORKER_NOT_IN_VILLAGE',
+  LISTED_TWICE: 'LISTED_TWICE',
+  ITEMS_UNDECIDED: 'ITEMS_UNDECIDED',
+  NOT_AN_ITEM: 'NOT_AN_ITEM',
+  ITEM_BLOCKED: 'ITEM_BLOCKED',
+  REFUSAL_NEEDS_REASON: 'REFUSAL_NEEDS_REASON',
+  AWARDEE_FOR_CATEGORY: 'AWARDEE_FOR_CATEGORY',
 } as const satisfies { [R in FieldRule]: R };
 
 export const FIELD_RULES: readonly FieldRule[] = Object.values(FieldRule);
@@ -196,7 +219,20 @@ export interface ConflictReasonParams {
   WORKER_ALREADY_REPORTED: NoParams;
   /** An idempotency key replayed with a different request. */
   IDEMPOTENCY_KEY_REUSED: NoParams;
-  BUDGET_EXCEEDED: NoParams;
+  /** The approved cost (`required`) is more than the budget has left (`remaining`), in rupiah. */
+  BUDGET_EXCEEDED: { remaining: number; required: number };
+  /** An amendment may not set a budget below what decisions have committed (`committed`). */
+  BUDGET_BELOW_COMMITTED: { committed: number };
+  /** A decision in a fiscal year for which the regency has no budget. */
+  NO_BUDGET: { fiscalYear: number };
+  /** The proposal's status (`status`) does not allow this action (`action`: EDIT, SUBMIT, WITHDRAW, DECIDE, DELETE). */
+  PROPOSAL_STATUS: { status: string; action: string };
+  /** No one decides a proposal they drafted. */
+  OWN_PROPOSAL: NoParams;
+  /** A proposal with no workers cannot be submitted. */
+  PROPOSAL_EMPTY: NoParams;
+  /** Cover decided now would start after the proposal's fiscal year has ended. */
+  FISCAL_YEAR_ENDED: { fiscalYear: number };
 }
 
 export type ConflictReason = keyof ConflictReasonParams;
@@ -212,6 +248,12 @@ export const ConflictReason = {
   WORKER_ALREADY_REPORTED: 'WORKER_ALREADY_REPORTED',
   IDEMPOTENCY_KEY_REUSED: 'IDEMPOTENCY_KEY_REUSED',
   BUDGET_EXCEEDED: 'BUDGET_EXCEEDED',
+  BUDGET_BELOW_COMMITTED: 'BUDGET_BELOW_COMMITTED',
+  NO_BUDGET: 'NO_BUDGET',
+  PROPOSAL_STATUS: 'PROPOSAL_STATUS',
+  OWN_PROPOSAL: 'OWN_PROPOSAL',
+  PROPOSAL_EMPTY: 'PROPOSAL_EMPTY',
+  FISCAL_YEAR_ENDED: 'FISCAL_YEAR_ENDED',
 } as const satisfies { [R in ConflictReason]: R };
 
 export const CONFLICT_REASONS: readonly ConflictReason[] = Object.values(ConflictReason);
@@ -316,6 +358,13 @@ const FIELD_RULE_TEXT: Texts<FieldRuleParams> = {
   CSV_EMPTY: () => 'has no rows',
   NOT_A_DUPLICATE: () => 'is not a possible duplicate of this worker (same name and birth date)',
   OVERLAPS_ENROLLMENT: () => 'overlaps an enrollment of this worker in the same program (already registered, or earlier in the file)',
+  WORKER_NOT_IN_VILLAGE: ({ workerIds }) => `lists workers who do not live in the village: ${list(workerIds)}`,
+  LISTED_TWICE: ({ ids }) => `lists these more than once: ${list(ids)}`,
+  ITEMS_UNDECIDED: ({ itemIds }) => `must decide every item; undecided: ${list(itemIds)}`,
+  NOT_AN_ITEM: ({ itemIds }) => `names items that are not in the proposal: ${list(itemIds)}`,
+  ITEM_BLOCKED: ({ items }) => `approves items that verification blocks: ${items.map((item) => `${item.itemId} (${list(item.flags)})`).join('; ')}`,
+  REFUSAL_NEEDS_REASON: ({ itemIds, min }) => `must say why each refused item is refused (at least ${min} characters): ${list(itemIds)}`,
+  AWARDEE_FOR_CATEGORY: ({ category }) => `does not fit category ${category}: a government category names a regency, the others a partner organisation`,
 };
 
 /** The API's English message of each CONFLICT reason, when the call site gives none. */
@@ -329,8 +378,16 @@ const CONFLICT_TEXT: Texts<ConflictReasonParams> = {
   STATUS_TRANSITION: ({ from, to }) => `The status cannot change from ${from} to ${to}`,
   WORKER_ALREADY_REPORTED: () => 'A worker with this NIK is already registered',
   IDEMPOTENCY_KEY_REUSED: () => 'This idempotency key was already used for a different request',
-  BUDGET_EXCEEDED: () => 'This would exceed the remaining budget',
+  BUDGET_EXCEEDED: ({ remaining, required }) => `This would exceed the remaining budget: Rp${remaining} left, Rp${required} needed`,
+  BUDGET_BELOW_COMMITTED: ({ committed }) => `The amount cannot be less than what decisions have already committed (Rp${committed})`,
+  NO_BUDGET: ({ fiscalYear }) => `The regency has no budget for fiscal year ${fiscalYear}`,
+  PROPOSAL_STATUS: ({ status, action }) => `A ${status} proposal cannot be ${PROPOSAL_ACTION_WORDS[action] ?? action}`,
+  OWN_PROPOSAL: () => 'No one decides a proposal they drafted',
+  PROPOSAL_EMPTY: () => 'A proposal needs at least one worker before it is submitted',
+  FISCAL_YEAR_ENDED: ({ fiscalYear }) => `Fiscal year ${fiscalYear} has ended: cover decided now would start after it`,
 };
+
+const PROPOSAL_ACTION_WORDS: Record<string, string> = { EDIT: 'edited', SUBMIT: 'submitted', WITHDRAW: 'withdrawn', DECIDE: 'decided', DELETE: 'deleted' };
 
 /** The English words for a field reason (the API's `extensions.fields` and message). */
 export function reasonText(reason: FieldReason): string {

@@ -94,6 +94,12 @@ export const AuditAction = {
   REVEAL_NIK: 'REVEAL_NIK',
   EXPORT: 'EXPORT',
   IMPORT: 'IMPORT',
+  /** A budget's amount changed by an APBD Perubahan (the reason names the document). */
+  AMEND: 'AMEND',
+  SUBMIT: 'SUBMIT',
+  WITHDRAW: 'WITHDRAW',
+  /** A proposal decided: its items approved or refused, the cost committed. */
+  DECIDE: 'DECIDE',
 } as const;
 export type AuditAction = (typeof AuditAction)[keyof typeof AuditAction];
 export const AUDIT_ACTIONS: readonly AuditAction[] = Object.values(AuditAction);

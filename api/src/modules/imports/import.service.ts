@@ -6,6 +6,7 @@ import {
   reasonText,
   todayIn,
   type ContributionRateParams,
+  type EnrollmentFacts,
   type FieldReason,
   type PricedEnrollment,
 } from '@lindung/domain';
@@ -119,6 +120,9 @@ export class ImportService {
     const rates: ContributionRateParams[] = await contributionRateService.query(ctx).getMany();
     const kecamatan = await knownKecamatanCodes(ctx.em);
     const today = todayIn();
+    // The enrollment rules read the enrollment's facts and the rates alone: a file repeating the
+    // same cover (most do) has it checked and priced once.
+    const enrollments = new Map<string, ReturnType<typeof checkEnrollment>>();
     let good: GoodRow[] = [];
     for (const row of parsed) {
       const rowProblems: CellProblem[] = [];
@@ -129,7 +133,10 @@ export class ImportService {
       if (!villageId) rowProblems.push({ row: row.row, field: 'village_code', reason: { code: 'NOT_VISIBLE', params: { type: 'Village' } } });
       const worker = checkWorker(row, (code) => kecamatan.has(code), today);
       if (!worker.ok) add(worker.problems);
-      const enrollment = checkEnrollment(row, rates);
+      const facts = enrollmentFacts(row);
+      const factsKey = JSON.stringify(facts);
+      let enrollment = enrollments.get(factsKey);
+      if (!enrollment) enrollments.set(factsKey, (enrollment = checkEnrollment(facts, rates)));
       if (!enrollment.ok) add(enrollment.problems);
       if (rowProblems.length || !worker.ok || !enrollment.ok || !villageId) {
         problems.push(...rowProblems);
@@ -236,6 +243,19 @@ export class ImportService {
       throw error;
     }
   }
+}
+
+/** The facts of a row that the enrollment rules read, and nothing else (so that equal covers are checked once). */
+function enrollmentFacts(row: ParsedRow): EnrollmentFacts {
+  return {
+    category: row.category,
+    programs: row.programs,
+    fundingSource: row.fundingSource,
+    startDate: row.startDate,
+    endDate: row.endDate,
+    declaredIncome: row.declaredIncome,
+    riskClass: row.riskClass,
+  };
 }
 
 /** Two rows of one file covering one person in one program on overlapping days: the later is refused. */

@@ -142,7 +142,7 @@ export class WorkerService extends ResourceReader<Worker, WorkerFilter> {
     const byNik = new Map(all.map((row) => [row.nik, row]));
     const createdIds = new Set(inserted.map((row) => row.id));
     const linked = await this.tieToPartner(ctx, all.map((row) => row.id), partnerId);
-    await refreshPossibleDuplicates(ctx, inserted.map((row) => row.id));
+    await refreshPossibleDuplicates(ctx, inserted.map((row) => row.id), { created: true });
 
     const audit: AuditEntry[] = [];
     for (const row of rows) {
@@ -257,13 +257,18 @@ function asColumns(row: WorkerRow) {
 /**
  * Recomputes the possible-duplicate flag of every person sharing a name and birth date with the
  * given workers, in one statement: flagged while another such person exists who was not marked
- * as someone else.
+ * as someone else. `created`: the workers were just inserted (unflagged), so only the names and
+ * birth dates that someone else shares can change a flag — thousands of new people cost one
+ * index probe each instead of a recomputation each.
  */
-export async function refreshPossibleDuplicates(ctx: RequestContext, workerIds: string[]): Promise<void> {
+export async function refreshPossibleDuplicates(ctx: RequestContext, workerIds: string[], options: { created?: boolean } = {}): Promise<void> {
   if (workerIds.length === 0) return;
+  const shared = options.created
+    ? `AND EXISTS (SELECT 1 FROM workers o WHERE o.name_key = w.name_key AND o.birth_date = w.birth_date AND o.id <> w.id)`
+    : '';
   await ctx.em.query(
     `WITH affected AS (
-       SELECT DISTINCT name_key, birth_date FROM workers WHERE id = ANY($1::uuid[])
+       SELECT DISTINCT w.name_key, w.birth_date FROM workers w WHERE w.id = ANY($1::uuid[]) ${shared}
      ), flags AS (
        SELECT w.id, EXISTS (
          SELECT 1 FROM workers o

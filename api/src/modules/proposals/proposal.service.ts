@@ -1,0 +1,442 @@
+import {
+  AuditAction,
+  blockingFlags,
+  checkNik,
+  coverPeriod,
+  decisionOutcome,
+  ItemDecision,
+  ProposalAction,
+  ProposalStatus,
+  proposalTransitionProblem,
+  reasonIsEnough,
+  MIN_REASON_LENGTH,
+  todayIn,
+  VULNERABLE_COVER,
+  LOWEST_BPU_INCOME,
+  monthlyContribution,
+  FundingSource,
+  EnrollmentStatus,
+} from '@lindung/domain';
+import type { SelectQueryBuilder } from 'typeorm';
+import { auditAs, auditInsertSql, recordAudit } from '../../core/audit';
+import type { RequestContext } from '../../core/context';
+import { badUserInput, conflict, pgErrorCode, PgError } from '../../core/errors';
+import { whereEquals } from '../../core/list';
+import { ResourceReader } from '../../core/resource';
+import { rowsReturned } from '../../core/returning';
+import { assertWrittenWithinScope } from '../../core/scope';
+import { contributionRateService } from '../contributions/contribution-rate.service';
+import { knownKecamatanCodes } from '../regions/region-codes';
+import { villageService } from '../regions/village.service';
+import { workerService } from '../workers/worker.service';
+import { Proposal } from './proposal.entity';
+import type { CreateProposalArgs, DecideProposalArgs, ProposalDecisionInput, ProposalFilter, RenewProposalArgs, UpdateProposalArgs } from './proposal.inputs';
+
+/** The statuses in which a proposal holds its workers against other proposals of the year. */
+const HOLDING = [ProposalStatus.SUBMITTED, ProposalStatus.APPROVED, ProposalStatus.PARTIALLY_APPROVED];
+
+export class ProposalService extends ResourceReader<Proposal, ProposalFilter> {
+  protected readonly entity = Proposal;
+  protected readonly typeName = 'Proposal';
+  protected readonly alias = 'proposal';
+  protected readonly sortable = {
+    id: 'id',
+    fiscalYear: 'fiscalYear',
+    status: 'status',
+    totalCost: 'totalCost',
+    approvedCost: 'approvedCost',
+    submittedAt: 'submittedAt',
+    decidedAt: 'decidedAt',
+    createdAt: 'createdAt',
+    updatedAt: 'updatedAt',
+  };
+  protected readonly defaultSort = 'createdAt';
+  protected readonly searchColumns = ['proposal.status'];
+
+  protected applyFilter(qb: SelectQueryBuilder<Proposal>, filter: ProposalFilter): void {
+    whereEquals(qb, 'proposal.regencyId', filter.regencyId);
+    whereEquals(qb, 'proposal.villageId', filter.villageId);
+    whereEquals(qb, 'proposal.fiscalYear', filter.fiscalYear);
+    whereEquals(qb, 'proposal.status', filter.status);
+    if (filter.workerId) {
+      qb.andWhere('proposal.id IN (SELECT fi.proposal_id FROM proposal_items fi WHERE fi.worker_id = :proposalWorker)', { proposalWorker: filter.workerId });
+    }
+  }
+
+  /** A draft for a village: its head's, for the village's own people. */
+  async create(ctx: RequestContext, args: CreateProposalArgs): Promise<Proposal> {
+    const village = await villageService.getReference(ctx, args.villageId, 'villageId');
+    const proposal = ctx.em.create(Proposal, {
+      villageId: village.id,
+      regencyId: village.regencyId,
+      fiscalYear: args.fiscalYear,
+      months: args.months,
+      status: ProposalStatus.DRAFT,
+      createdById: ctx.actor!.id,
+    });
+    const saved = await ctx.em.save(proposal);
+    // A village head drafts for its own village only: read back through its scope.
+    await assertWrittenWithinScope(ctx, Proposal, saved.id);
+    await this.setWorkers(ctx, saved, args.workerIds, { ofVillageOnly: true });
+    await this.verify(ctx, saved.id);
+    return this.get(ctx, saved.id);
+  }
+
+  async update(ctx: RequestContext, args: UpdateProposalArgs): Promise<Proposal> {
+    const proposal = await this.forAction(ctx, args.id, ProposalAction.EDIT);
+    if (args.months !== undefined && args.months !== proposal.months) {
+      proposal.months = args.months;
+      await ctx.em.save(proposal);
+    }
+    if (args.workerIds) await this.setWorkers(ctx, proposal, args.workerIds, { ofVillageOnly: true });
+    await this.verify(ctx, proposal.id);
+    return this.get(ctx, proposal.id);
+  }
+
+  override async delete(ctx: RequestContext, id: string): Promise<Proposal> {
+    await this.forAction(ctx, id, ProposalAction.DELETE);
+    return super.delete(ctx, id);
+  }
+
+  /**
+   * Starts next year's draft from last year's approved workers of the village, each re-verified:
+   * whoever moved, is now covered otherwise, or whose cover ended early is flagged, not dropped —
+   * the village head sees why and removes them.
+   */
+  async renew(ctx: RequestContext, args: RenewProposalArgs): Promise<Proposal> {
+    const village = await villageService.getReference(ctx, args.villageId, 'villageId');
+    const proposal = ctx.em.create(Proposal, {
+      villageId: village.id,
+      regencyId: village.regencyId,
+      fiscalYear: args.fiscalYear,
+      months: args.months,
+      status: ProposalStatus.DRAFT,
+      renewsYear: args.fiscalYear - 1,
+      createdById: ctx.actor!.id,
+    });
+    const saved = await ctx.em.save(proposal);
+    await assertWrittenWithinScope(ctx, Proposal, saved.id);
+    const rows: Array<{ worker_id: string }> = await ctx.em.query(
+      `SELECT DISTINCT i.worker_id FROM proposal_items i JOIN proposals p ON p.id = i.proposal_id
+       WHERE p.village_id = $1 AND p.fiscal_year = $2 AND p.status IN ('APPROVED', 'PARTIALLY_APPROVED') AND i.decision = 'APPROVED'`,
+      [village.id, args.fiscalYear - 1],
+    );
+    await this.setWorkers(ctx, saved, rows.map((row) => row.worker_id), { ofVillageOnly: false });
+    await this.verify(ctx, saved.id);
+    return this.get(ctx, saved.id);
+  }
+
+  async submit(ctx: RequestContext, id: string): Promise<Proposal> {
+    const proposal = await this.forAction(ctx, id, ProposalAction.SUBMIT);
+    const [{ count }] = await ctx.em.query(`SELECT count(*)::int AS count FROM proposal_items WHERE proposal_id = $1`, [id]);
+    if (count === 0) throw conflict('PROPOSAL_EMPTY');
+    proposal.status = ProposalStatus.SUBMITTED;
+    proposal.submittedAt = new Date();
+    await ctx.em.save(auditAs(proposal, AuditAction.SUBMIT));
+    await this.verify(ctx, id);
+    return this.get(ctx, id);
+  }
+
+  async withdraw(ctx: RequestContext, id: string): Promise<Proposal> {
+    const proposal = await this.forAction(ctx, id, ProposalAction.WITHDRAW);
+    proposal.status = ProposalStatus.WITHDRAWN;
+    proposal.withdrawnAt = new Date();
+    await ctx.em.save(auditAs(proposal, AuditAction.WITHDRAW));
+    return this.get(ctx, id);
+  }
+
+  /**
+   * Decides every item at once, in this one transaction: re-verifies, freezes each item, creates
+   * the approved workers' JKK + JKM enrollments, and commits the approved cost against the fiscal
+   * year's budget — last, with a conditional update under the budget row's lock (and the table's
+   * CHECK behind it), so that officials deciding at once can never overspend it together.
+   */
+  async decide(ctx: RequestContext, args: DecideProposalArgs): Promise<Proposal> {
+    const proposal = await this.forAction(ctx, args.id, ProposalAction.DECIDE);
+    if (proposal.createdById && proposal.createdById === ctx.actor!.id) throw conflict('OWN_PROPOSAL');
+    const items: Array<{ id: string; worker_id: string }> = await ctx.em.query(
+      `SELECT id, worker_id FROM proposal_items WHERE proposal_id = $1 ORDER BY worker_id`,
+      [proposal.id],
+    );
+    refuseIncompleteDecisions(items.map((item) => item.id), args.decisions);
+    const approvedIds = new Set(args.decisions.filter((decision) => decision.approve).map((decision) => decision.itemId));
+    // The same lock every writer of a worker's enrollments takes: a partner's enrollment of one of
+    // these workers either commits before our verification sees it, or waits for our decision.
+    const approvedWorkers = items.filter((item) => approvedIds.has(item.id)).map((item) => item.worker_id);
+    if (approvedWorkers.length > 0) {
+      await ctx.em.query(`SELECT 1 FROM workers WHERE id = ANY($1::uuid[]) ORDER BY id FOR NO KEY UPDATE`, [approvedWorkers]);
+    }
+    const verified = await this.verify(ctx, proposal.id);
+    if (approvedIds.size > 0 && verified.period.startDate > `${proposal.fiscalYear}-12-31`) {
+      throw conflict({ code: 'FISCAL_YEAR_ENDED', params: { fiscalYear: proposal.fiscalYear } });
+    }
+    const blocked = verified.flags.filter((item) => approvedIds.has(item.id) && blockingFlags(item.flags).length > 0);
+    if (blocked.length > 0) {
+      throw badUserInput({ decisions: { code: 'ITEM_BLOCKED', params: { items: blocked.map((item) => ({ itemId: item.id, flags: blockingFlags(item.flags) })) } } });
+    }
+
+    await ctx.em.query(
+      `UPDATE proposal_items i SET decision = d.decision, reason = nullif(btrim(d.reason), ''), updated_at = now()
+       FROM jsonb_to_recordset($2::jsonb) AS d(item_id uuid, decision text, reason text)
+       WHERE i.proposal_id = $1 AND i.id = d.item_id`,
+      [
+        proposal.id,
+        JSON.stringify(args.decisions.map((d) => ({ item_id: d.itemId, decision: d.approve ? ItemDecision.APPROVED : ItemDecision.REJECTED, reason: d.reason ?? null }))),
+      ],
+    );
+    const approvedCost = verified.monthlyCost * proposal.months * approvedIds.size;
+    if (approvedIds.size > 0) await this.enrollApproved(ctx, proposal, verified);
+
+    const outcome = decisionOutcome(approvedIds.size, args.decisions.length - approvedIds.size);
+    Object.assign(proposal, {
+      status: outcome,
+      // As verification just wrote them: the entity was read before.
+      monthlyCost: verified.monthlyCost,
+      totalCost: verified.monthlyCost * proposal.months * items.length,
+      approvedCost,
+      decidedAt: new Date(),
+      decidedById: ctx.actor!.id,
+      startDate: verified.period.startDate,
+      endDate: verified.period.endDate,
+    });
+    await ctx.em.save(auditAs(proposal, AuditAction.DECIDE));
+    if (approvedCost > 0) await commitAgainstBudget(ctx, proposal, approvedCost, approvedIds.size);
+    return this.get(ctx, proposal.id);
+  }
+
+  /**
+   * Verification, set-based over the proposal's items: refreshes each item's NIK, name and village
+   * from the registry (until the decision freezes them), its flags and cost, and the proposal's
+   * total — for the period it would cover if decided today.
+   */
+  async verify(ctx: RequestContext, proposalId: string): Promise<Verification> {
+    const [proposal] = await ctx.em.query(`SELECT id, fiscal_year, months, submitted_at FROM proposals WHERE id = $1`, [proposalId]);
+    const period = coverPeriod(proposal.fiscal_year, proposal.months, todayIn());
+    const { total: monthlyCost, breakdown } = await this.monthlyCost(ctx, period.startDate);
+    const invalidNiks = await this.invalidNikWorkers(ctx, proposalId);
+    const flags = await rowsReturned<{ id: string; flags: string[] }>(ctx.em, VERIFY_SQL, [
+      proposalId,
+      period.startDate,
+      period.endDate,
+      monthlyCost * proposal.months,
+      invalidNiks,
+      HOLDING,
+    ]);
+    await ctx.em.query(
+      `UPDATE proposals p SET total_cost = coalesce((SELECT sum(cost) FROM proposal_items WHERE proposal_id = p.id), 0),
+              monthly_cost = $2, start_date = $3, end_date = $4, updated_at = now()
+       WHERE p.id = $1`,
+      [proposalId, monthlyCost, period.startDate, period.endDate],
+    );
+    return { period, monthlyCost, breakdown, flags };
+  }
+
+  /** A vulnerable worker's month at the rates in force on the first day of cover. */
+  private async monthlyCost(ctx: RequestContext, on: string): Promise<{ total: number; breakdown: unknown }> {
+    const rates = await contributionRateService.inForceOn(ctx, on);
+    const contribution = monthlyContribution({ ...VULNERABLE_COVER, base: LOWEST_BPU_INCOME, on }, rates);
+    if (contribution.missingRates.length > 0) throw badUserInput({ months: { code: 'RATE_MISSING', params: { programs: contribution.missingRates } } });
+    return { total: contribution.total, breakdown: contribution.breakdown };
+  }
+
+  /** The proposal's workers whose NIK fails the NIK rules today (region codes can be withdrawn). */
+  private async invalidNikWorkers(ctx: RequestContext, proposalId: string): Promise<string[]> {
+    const known = await knownKecamatanCodes(ctx.em);
+    const rows: Array<{ id: string; nik: string }> = await ctx.em.query(
+      `SELECT w.id, w.nik FROM proposal_items i JOIN workers w ON w.id = i.worker_id WHERE i.proposal_id = $1`,
+      [proposalId],
+    );
+    return rows.filter((row) => !checkNik(row.nik, (code) => known.has(code)).ok).map((row) => row.id);
+  }
+
+  /** The proposal, locked, if the action is allowed from its status. */
+  private async forAction(ctx: RequestContext, id: string, action: ProposalAction): Promise<Proposal> {
+    const proposal = await this.getForUpdate(ctx, id);
+    const problem = proposalTransitionProblem(proposal.status, action);
+    if (problem) throw conflict(problem);
+    return proposal;
+  }
+
+  /**
+   * Makes the proposal's workers exactly these: each one visible to the caller and, for a draft
+   * by hand, living in the village. Added and removed workers are audited on the proposal.
+   */
+  private async setWorkers(ctx: RequestContext, proposal: Proposal, workerIds: string[], options: { ofVillageOnly: boolean }): Promise<void> {
+    const twice = [...new Set(workerIds.filter((id, index) => workerIds.indexOf(id) !== index))];
+    if (twice.length > 0) throw badUserInput({ workerIds: { code: 'LISTED_TWICE', params: { ids: twice } } });
+    if (workerIds.length > 0) {
+      const visible = await workerService
+        .query(ctx)
+        .select(['worker.id', 'worker.villageId'])
+        .andWhere('worker.id IN (:...proposedWorkers)', { proposedWorkers: workerIds })
+        .getMany();
+      const visibleIds = new Set(visible.map((worker) => worker.id));
+      const unseen = workerIds.filter((id) => !visibleIds.has(id));
+      if (unseen.length > 0) throw badUserInput({ workerIds: { code: 'NOT_VISIBLE', params: { type: 'Worker', id: unseen.join(', ') } } });
+      const elsewhere = visible.filter((worker) => worker.villageId !== proposal.villageId).map((worker) => worker.id);
+      if (options.ofVillageOnly && elsewhere.length > 0) throw badUserInput({ workerIds: { code: 'WORKER_NOT_IN_VILLAGE', params: { workerIds: elsewhere } } });
+    }
+    const removed = await rowsReturned<{ worker_id: string }>(
+      ctx.em,
+      `DELETE FROM proposal_items WHERE proposal_id = $1 AND NOT (worker_id = ANY($2::uuid[])) RETURNING worker_id`,
+      [proposal.id, workerIds],
+    );
+    const added = await rowsReturned<{ worker_id: string }>(
+      ctx.em,
+      `INSERT INTO proposal_items (proposal_id, worker_id, nik, full_name, village_id)
+       SELECT $1, w.id, w.nik, w.full_name, w.village_id FROM workers w WHERE w.id = ANY($2::uuid[])
+       ON CONFLICT (proposal_id, worker_id) DO NOTHING RETURNING worker_id`,
+      [proposal.id, workerIds],
+    );
+    if (removed.length === 0 && added.length === 0) return;
+    await recordAudit(ctx, [
+      {
+        action: AuditAction.UPDATE,
+        entityType: 'Proposal',
+        entityId: proposal.id,
+        changes: { workersAdded: added.map((row) => row.worker_id), workersRemoved: removed.map((row) => row.worker_id) },
+        scope: { regencyId: proposal.regencyId, villageId: proposal.villageId, partnerId: null },
+      },
+    ]);
+  }
+
+  /**
+   * JKK + JKM (BPU, funded by the regency budget) for every approved item, from the first day of
+   * cover for the proposal's months, in one statement with their audit events; each item keeps
+   * its enrollment. Another enrollment that slipped in for the same days is refused by the
+   * database's exclusion constraint: the whole decision then fails with ENROLLMENT_OVERLAP.
+   */
+  private async enrollApproved(ctx: RequestContext, proposal: Proposal, verified: Verification): Promise<void> {
+    const breakdown = JSON.stringify(verified.breakdown);
+    try {
+      await ctx.em.query(
+        `WITH approved AS (
+           SELECT i.id AS item_id, i.worker_id FROM proposal_items i WHERE i.proposal_id = $1 AND i.decision = 'APPROVED'
+         ), inserted AS (
+           INSERT INTO enrollments (worker_id, partner_id, category, programs, funding_source, start_date, end_date,
+                                    declared_income, monthly_contribution, contribution_breakdown, status)
+           SELECT a.worker_id, NULL, $2, $3::text[], $4, $5::date, $6::date, $7, $8, $9::jsonb, $10 FROM approved a
+           RETURNING id, worker_id, category, programs, funding_source, start_date, end_date, declared_income, monthly_contribution, status
+         ), linked AS (
+           UPDATE proposal_items i SET enrollment_id = ins.id FROM inserted ins WHERE i.proposal_id = $1 AND i.worker_id = ins.worker_id
+         )
+         ${auditInsertSql(`SELECT $11::uuid, $12, 'CREATE', 'Enrollment', ins.id::text,
+                  jsonb_build_object('workerId', ins.worker_id, 'category', ins.category, 'programs', ins.programs,
+                    'fundingSource', ins.funding_source, 'startDate', ins.start_date, 'endDate', ins.end_date,
+                    'declaredIncome', ins.declared_income, 'monthlyContribution', ins.monthly_contribution, 'status', ins.status,
+                    'proposalId', $1::text),
+                  NULL, $13, w.regency_id, w.village_id, NULL
+           FROM inserted ins JOIN workers w ON w.id = ins.worker_id`)}`,
+        [
+          proposal.id,
+          VULNERABLE_COVER.category,
+          VULNERABLE_COVER.programs,
+          FundingSource.REGENCY_BUDGET,
+          verified.period.startDate,
+          verified.period.endDate,
+          LOWEST_BPU_INCOME,
+          verified.monthlyCost,
+          breakdown,
+          EnrollmentStatus.ACTIVE,
+          ctx.actor!.id,
+          ctx.actor!.role,
+          ctx.requestId,
+        ],
+      );
+    } catch (error) {
+      if (pgErrorCode(error) === PgError.EXCLUSION_VIOLATION) throw conflict('ENROLLMENT_OVERLAP');
+      throw error;
+    }
+  }
+}
+
+interface Verification {
+  period: { startDate: string; endDate: string };
+  monthlyCost: number;
+  breakdown: unknown;
+  flags: Array<{ id: string; flags: string[] }>;
+}
+
+/**
+ * Every item's flags in one statement. A worker is held by another proposal of the year when that
+ * one approved them, or submitted them first (so two proposals of one worker do not block each
+ * other: the earlier one wins).
+ */
+const VERIFY_SQL = `
+  WITH me AS (SELECT id, village_id, fiscal_year, renews_year, coalesce(submitted_at, 'infinity') AS submitted_at FROM proposals WHERE id = $1),
+  found AS (
+    SELECT i.id, w.nik, w.full_name, w.village_id,
+      array_remove(ARRAY[
+        CASE WHEN w.id = ANY($5::uuid[]) THEN 'NIK_INVALID' END,
+        CASE WHEN w.village_id <> me.village_id THEN 'NOT_IN_VILLAGE' END,
+        CASE WHEN EXISTS (
+          SELECT 1 FROM enrollment_programs ep
+          WHERE ep.worker_id = w.id AND ep.program IN ('JKK', 'JKM') AND ep.period && daterange($2::date, $3::date, '[]')
+            AND ep.enrollment_id IS DISTINCT FROM i.enrollment_id) THEN 'ALREADY_COVERED' END,
+        CASE WHEN EXISTS (
+          SELECT 1 FROM proposal_items oi JOIN proposals op ON op.id = oi.proposal_id
+          WHERE oi.worker_id = w.id AND op.id <> me.id AND op.fiscal_year = me.fiscal_year AND op.status = ANY($6::text[])
+            AND oi.decision <> 'REJECTED'
+            AND (op.status <> 'SUBMITTED' OR op.submitted_at < me.submitted_at)) THEN 'PROPOSED_ELSEWHERE' END,
+        CASE WHEN NOT w.vulnerable THEN 'NOT_VULNERABLE' END,
+        CASE WHEN w.possible_duplicate THEN 'POSSIBLE_DUPLICATE' END,
+        CASE WHEN EXISTS (
+          SELECT 1 FROM enrollments e WHERE e.worker_id = w.id AND e.funding_source = 'EMPLOYER'
+            AND daterange(e.start_date, e.end_date, '[]') && daterange($2::date, $3::date, '[]')) THEN 'EMPLOYER_COVERED' END,
+        CASE WHEN me.renews_year IS NOT NULL AND EXISTS (
+          SELECT 1 FROM proposal_items li JOIN proposals lp ON lp.id = li.proposal_id JOIN enrollments le ON le.id = li.enrollment_id
+          WHERE li.worker_id = w.id AND lp.fiscal_year = me.renews_year AND li.decision = 'APPROVED'
+            AND (le.status = 'LAPSED' OR (le.status = 'ENDED' AND le.end_date < lp.end_date))) THEN 'COVER_ENDED_EARLY' END
+      ], NULL) AS flags
+    FROM proposal_items i CROSS JOIN me JOIN workers w ON w.id = i.worker_id
+    WHERE i.proposal_id = $1
+  )
+  UPDATE proposal_items i SET nik = f.nik, full_name = f.full_name, village_id = f.village_id, flags = f.flags, cost = $4, updated_at = now()
+  FROM found f WHERE i.id = f.id
+  RETURNING i.id, i.flags`;
+
+/** Every item decided once, none unknown, each refusal with its reason. */
+function refuseIncompleteDecisions(itemIds: string[], decisions: ProposalDecisionInput[]): void {
+  const known = new Set(itemIds);
+  const decided = decisions.map((decision) => decision.itemId);
+  const twice = [...new Set(decided.filter((id, index) => decided.indexOf(id) !== index))];
+  if (twice.length > 0) throw badUserInput({ decisions: { code: 'LISTED_TWICE', params: { ids: twice } } });
+  const unknown = decided.filter((id) => !known.has(id));
+  if (unknown.length > 0) throw badUserInput({ decisions: { code: 'NOT_AN_ITEM', params: { itemIds: unknown } } });
+  const undecided = itemIds.filter((id) => !decided.includes(id));
+  if (undecided.length > 0) throw badUserInput({ decisions: { code: 'ITEMS_UNDECIDED', params: { itemIds: undecided } } });
+  const unexplained = decisions.filter((decision) => !decision.approve && !reasonIsEnough(decision.reason?.trim() ?? '')).map((decision) => decision.itemId);
+  if (unexplained.length > 0) throw badUserInput({ decisions: { code: 'REFUSAL_NEEDS_REASON', params: { itemIds: unexplained, min: MIN_REASON_LENGTH } } });
+}
+
+/**
+ * Commits the approved cost against the fiscal year's budget: one conditional update, which waits
+ * for any other decision holding the budget row and then re-checks the remaining amount against
+ * the committed total as that decision left it. Nothing left for it: BUDGET_EXCEEDED, and the
+ * whole decision rolls back.
+ */
+async function commitAgainstBudget(ctx: RequestContext, proposal: Proposal, cost: number, workers: number): Promise<void> {
+  const [updated] = await rowsReturned<{ id: string; committed: string; amount: string }>(
+    ctx.em,
+    `UPDATE budgets SET committed = committed + $3, workers_funded = workers_funded + $4, updated_at = now()
+     WHERE regency_id = $1 AND fiscal_year = $2 AND committed + $3 <= amount
+     RETURNING id, committed, amount`,
+    [proposal.regencyId, proposal.fiscalYear, cost, workers],
+  );
+  if (!updated) {
+    const [budget] = await ctx.em.query(`SELECT amount, committed FROM budgets WHERE regency_id = $1 AND fiscal_year = $2`, [proposal.regencyId, proposal.fiscalYear]);
+    if (!budget) throw conflict({ code: 'NO_BUDGET', params: { fiscalYear: proposal.fiscalYear } });
+    throw conflict({ code: 'BUDGET_EXCEEDED', params: { remaining: Number(budget.amount) - Number(budget.committed), required: cost } });
+  }
+  await recordAudit(ctx, [
+    {
+      action: AuditAction.DECIDE,
+      entityType: 'Budget',
+      entityId: updated.id,
+      changes: { committed: { from: Number(updated.committed) - cost, to: Number(updated.committed) }, proposalId: proposal.id, workers },
+      scope: { regencyId: proposal.regencyId, villageId: null, partnerId: null },
+    },
+  ]);
+}
+
+export const proposalService = new ProposalService();
