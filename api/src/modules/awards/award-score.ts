@@ -98,15 +98,16 @@ function growthOf(now: RatesAt, before: RatesAt): AwardFacts['growth'] {
   return null;
 }
 
-/** Kinds of partner organisation of the regency that reported an enrollment starting in the year. */
+/** Kinds of partner organisation that reported an enrollment of the regency's workers starting in the year. */
 async function partnerTypesEngaged(ctx: RequestContext, regencyId: string, year: number): Promise<number> {
   const row = await partnerOrganisationService
-    .query(ctx, { regencyId })
+    .query(ctx)
     .select('count(DISTINCT partner.type)::int', 'count')
-    .andWhere('EXISTS (SELECT 1 FROM enrollments pe WHERE pe.partner_id = partner.id AND pe.start_date BETWEEN :engagedFrom::date AND :engagedTo::date)', {
-      engagedFrom: `${year}-01-01`,
-      engagedTo: `${year}-12-31`,
-    })
+    .andWhere(
+      `EXISTS (SELECT 1 FROM enrollments pe JOIN workers pw ON pw.id = pe.worker_id
+               WHERE pe.partner_id = partner.id AND pw.regency_id = :engagedRegency AND pe.start_date BETWEEN :engagedFrom::date AND :engagedTo::date)`,
+      { engagedRegency: regencyId, engagedFrom: `${year}-01-01`, engagedTo: `${year}-12-31` },
+    )
     .getRawOne<{ count: number }>();
   return row?.count ?? 0;
 }

@@ -21,9 +21,9 @@ export class VillageEndingCover {
 }
 
 /** Grouped by village, within the caller's scope of enrollments. */
-export async function endingCover(ctx: RequestContext, withinDays: number): Promise<VillageEndingCover[]> {
+export async function endingCover(ctx: RequestContext, withinDays: number, regencyId?: string): Promise<VillageEndingCover[]> {
   const today = todayIn();
-  const rows: Array<{ villageId: string; villageName: string; enrollments: number; firstEnd: string }> = await scopedQuery(ctx, Enrollment, 'enrollment')
+  const query = scopedQuery(ctx, Enrollment, 'enrollment')
     .innerJoin('workers', 'ew', 'ew.id = enrollment.worker_id')
     .innerJoin('villages', 'ev', 'ev.id = ew.village_id')
     .select('ev.id', 'villageId')
@@ -35,7 +35,7 @@ export async function endingCover(ctx: RequestContext, withinDays: number): Prom
     .andWhere('enrollment.end_date BETWEEN :endingFrom::date AND :endingFrom::date + :endingDays::int', { endingFrom: today, endingDays: withinDays })
     .groupBy('ev.id')
     .addGroupBy('ev.name')
-    .orderBy('ev.name')
-    .getRawMany();
-  return rows;
+    .orderBy('ev.name');
+  if (regencyId) query.andWhere('ew.regency_id = :endingRegency', { endingRegency: regencyId });
+  return query.getRawMany<VillageEndingCover>();
 }

@@ -128,6 +128,11 @@ export class DecideProposalArgs {
 
 @ArgsType()
 export class EndingCoverArgs {
+  @Field(() => ID, { nullable: true, description: 'Only this regency (within your scope)' })
+  @IsOptional()
+  @IsId()
+  regencyId?: string;
+
   @Field(() => Int, { nullable: true, description: 'Cover ending within this many days from today (default 60)' })
   @IsOptional()
   @IsInt()

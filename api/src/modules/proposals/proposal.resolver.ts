@@ -47,6 +47,6 @@ export class ProposalResolver extends resourceResolver({
   @Allow(Permission.ProposalRead)
   @Query(() => [VillageEndingCover], { description: 'Per village, the regency-funded enrollments that end within the next days (60 by default), within your scope' })
   endingCover(@Ctx() ctx: RequestContext, @Args() args: EndingCoverArgs) {
-    return endingCover(ctx, args.withinDays ?? 60);
+    return endingCover(ctx, args.withinDays ?? 60, args.regencyId);
   }
 }

@@ -200,8 +200,11 @@ export class ProposalService extends ResourceReader<Proposal, ProposalFilter> {
       endDate: verified.period.endDate,
     });
     await ctx.em.save(auditAs(proposal, AuditAction.DECIDE));
+    // The answer is read before the budget is touched (committing does not change the proposal):
+    // the budget row's lock is then held for one statement and the COMMIT, not for further round trips.
+    const decided = await this.get(ctx, proposal.id);
     if (approvedCost > 0) await commitAgainstBudget(ctx, proposal, approvedCost, approvedIds.size);
-    return this.get(ctx, proposal.id);
+    return decided;
   }
 
   /**
@@ -412,31 +415,30 @@ function refuseIncompleteDecisions(itemIds: string[], decisions: ProposalDecisio
 /**
  * Commits the approved cost against the fiscal year's budget: one conditional update, which waits
  * for any other decision holding the budget row and then re-checks the remaining amount against
- * the committed total as that decision left it. Nothing left for it: BUDGET_EXCEEDED, and the
- * whole decision rolls back.
+ * the committed total as that decision left it, and writes its audit event in the same statement
+ * (the last of the transaction: the row's lock is held no longer than this and the COMMIT).
+ * Nothing left for it: BUDGET_EXCEEDED, and the whole decision rolls back.
  */
 async function commitAgainstBudget(ctx: RequestContext, proposal: Proposal, cost: number, workers: number): Promise<void> {
-  const [updated] = await rowsReturned<{ id: string; committed: string; amount: string }>(
+  const [updated] = await rowsReturned<{ entity_id: string }>(
     ctx.em,
-    `UPDATE budgets SET committed = committed + $3, workers_funded = workers_funded + $4, updated_at = now()
-     WHERE regency_id = $1 AND fiscal_year = $2 AND committed + $3 <= amount
-     RETURNING id, committed, amount`,
-    [proposal.regencyId, proposal.fiscalYear, cost, workers],
+    `WITH updated AS (
+       UPDATE budgets SET committed = committed + $3, workers_funded = workers_funded + $4, updated_at = now()
+       WHERE regency_id = $1 AND fiscal_year = $2 AND committed + $3 <= amount
+       RETURNING id, committed
+     )
+     ${auditInsertSql(`SELECT $5::uuid, $6, $7, 'Budget', u.id::text,
+              jsonb_build_object('committed', jsonb_build_object('from', u.committed - $3, 'to', u.committed), 'proposalId', $8::text, 'workers', $4::int),
+              NULL, $9, $1::uuid, NULL, NULL
+       FROM updated u`)}
+     RETURNING entity_id`,
+    [proposal.regencyId, proposal.fiscalYear, cost, workers, ctx.actor?.id ?? null, ctx.actor?.role ?? null, AuditAction.DECIDE, proposal.id, ctx.requestId],
   );
   if (!updated) {
     const [budget] = await ctx.em.query(`SELECT amount, committed FROM budgets WHERE regency_id = $1 AND fiscal_year = $2`, [proposal.regencyId, proposal.fiscalYear]);
     if (!budget) throw conflict({ code: 'NO_BUDGET', params: { fiscalYear: proposal.fiscalYear } });
     throw conflict({ code: 'BUDGET_EXCEEDED', params: { remaining: Number(budget.amount) - Number(budget.committed), required: cost } });
   }
-  await recordAudit(ctx, [
-    {
-      action: AuditAction.DECIDE,
-      entityType: 'Budget',
-      entityId: updated.id,
-      changes: { committed: { from: Number(updated.committed) - cost, to: Number(updated.committed) }, proposalId: proposal.id, workers },
-      scope: { regencyId: proposal.regencyId, villageId: null, partnerId: null },
-    },
-  ]);
 }
 
 export const proposalService = new ProposalService();
