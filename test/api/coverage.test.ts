@@ -154,6 +154,22 @@ describe('coverage', () => {
   });
 });
 
+describe('regency-funded cover ending soon', () => {
+  it('should list, per village, the regency-funded enrollments that end within the days asked, within scope', async () => {
+    const admin = await tokenOf('admin');
+    const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+    const villageCode = (await ok(`query($id: ID!) { Village(id: $id) { code } }`, { id: place.villages[0] }, admin)).Village.code;
+    const worker = await reportWorker(await tokenOf('mitraSanggar'), { vulnerable: true }, villageCode);
+    await enroll(admin, worker.id, { fundingSource: 'REGENCY_BUDGET', startDate: day(-20), endDate: day(30) }).then((e) => ok(SET_STATUS, { id: e.id, status: 'ACTIVE' }, admin));
+    const ENDING = `query($r: ID, $d: Int) { endingCover(regencyId: $r, withinDays: $d) { villageId villageName enrollments firstEnd } }`;
+    expect((await ok(ENDING, { r: place.regencyId, d: 60 }, admin)).endingCover).toEqual([
+      { villageId: place.villages[0], villageName: 'Desa 01', enrollments: 1, firstEnd: day(30) },
+    ]);
+    expect((await ok(ENDING, { r: place.regencyId, d: 20 }, admin)).endingCover).toEqual([]);
+    expect((await ok(ENDING, { r: place.regencyId, d: 60 }, await tokenOf('pejabatBadung'))).endingCover).toEqual([]);
+  });
+});
+
 describe('the Paritrana self-assessment', () => {
   it('should add up its explained components from the data and the weights in force', async () => {
     const { awardScore } = await ok(SCORE, { regencyId: place.regencyId, year: 2045 }, await tokenOf('admin'));

@@ -173,6 +173,21 @@ describe('the vulnerable-worker cycle', () => {
       // Decided is decided: no withdrawal, no second decision.
       expect((await failure(WITHDRAW, { id: drafted.id }, head)).extensions).toMatchObject({ reason: 'PROPOSAL_STATUS', params: { status: 'PARTIALLY_APPROVED', action: 'WITHDRAW' } });
       expect((await failure(DECIDE, { id: drafted.id, decisions: [] }, official)).extensions).toMatchObject({ reason: 'PROPOSAL_STATUS', params: { action: 'DECIDE' } });
+
+      // Next year's cycle re-validates this year's approved workers; a cover that ended early is flagged.
+      const first = decided.items.find((item: { workerId: string }) => item.workerId === a.id);
+      await ok(`mutation($id: ID!) { updateEnrollment(id: $id, status: ENDED, endDate: "2030-03-31") { id } }`, { id: first.enrollmentId }, await tokenOf('admin'));
+      const renewal = (
+        await ok(
+          `mutation($v: ID!) { renewProposal(villageId: $v, fiscalYear: 2031, months: 12) { ${PROPOSAL_FIELDS} renewsYear } }`,
+          { v: await villageId(MAS) },
+          head,
+        )
+      ).renewProposal;
+      expect(renewal).toMatchObject({ status: 'DRAFT', fiscalYear: 2031, renewsYear: 2030 });
+      expect(renewal.items.map((item: { workerId: string }) => item.workerId).sort()).toEqual([a.id, b.id].sort());
+      expect(itemOf(renewal, a.id).flags).toEqual(['COVER_ENDED_EARLY']);
+      expect(itemOf(renewal, b.id).flags).toEqual([]);
     });
 
     it('should freeze the decided items: a later registry edit does not change them', async () => {
