@@ -4,18 +4,19 @@ import { post, scratchDatabase, startApi, stopApi, type ChildApi } from '../supp
 import { newNik } from '../support/registry';
 
 /**
- * A server killed (SIGKILL) in the middle of a decision leaves nothing half-written: the decision
- * is stopped where it has already written its items and enrollments — waiting for the budget row,
- * which the test holds — and the process is killed there. Nothing of it may remain.
+ * The cycle's two tests that need an API of their own (a scratch database, a child process): 200
+ * decisions racing for one budget — they would starve the shared test server's pool — and a
+ * server killed (SIGKILL) in the middle of a decision.
  */
 const FISCAL_YEAR = 2039;
+const YEARLY_COST = 12 * 16_800;
 
 let api: ChildApi | null = null;
 let database: { url: string; drop: () => Promise<void> };
 
 beforeAll(async () => {
-  database = await scratchDatabase(`lindung_decide_kill_${process.pid}`);
-  api = await startApi({ DATABASE_URL: database.url, DATA_DIR: `${process.env.LINDUNG_DATA_DIR}/decide-kill`, DEMO_DATA: '1' });
+  database = await scratchDatabase(`lindung_cycle_${process.pid}`);
+  api = await startApi({ DATABASE_URL: database.url, DATA_DIR: `${process.env.LINDUNG_DATA_DIR}/cycle-isolated`, DEMO_DATA: '1' });
 }, 60_000);
 
 afterAll(async () => {
@@ -34,9 +35,101 @@ async function call(headers: Record<string, string>, query: string, variables: R
   return body.data;
 }
 
+const DECIDE = `mutation($id: ID!, $d: [ProposalDecisionInput!]!) { decideProposal(id: $id, decisions: $d) { id status } }`;
+
 async function sql<T = any>(db: Client, text: string, params: unknown[] = []): Promise<T[]> {
   return (await db.query(text, params)).rows;
 }
+
+async function query<T = any>(text: string, params: unknown[] = []): Promise<T[]> {
+  const db = new Client({ connectionString: database.url });
+  await db.connect();
+  try {
+    return await sql<T>(db, text, params);
+  } finally {
+    await db.end();
+  }
+}
+
+describe('many officials deciding at once', () => {
+  /**
+   * 200 submitted one-worker proposals, decided at once in a random order against a budget that
+   * funds only some: exactly as many succeed as fit, the others get BUDGET_EXCEEDED, and the
+   * budget's committed amount is exactly the approved cost — never more than its amount — with no
+   * enrollment for a refused decision.
+   */
+  async function race(fiscalYear: number, fits: number): Promise<void> {
+    const official = await signIn(DEMO.pejabatGianyar);
+    const [{ id: budgetId }] = await query(
+      `INSERT INTO budgets (regency_id, fiscal_year, name, amount) SELECT id, $1::int, 'APBD ' || $1::int, $2::bigint FROM regencies WHERE code = '51.04' RETURNING id`,
+      [fiscalYear, fits * YEARLY_COST + YEARLY_COST - 1],
+    );
+    const proposals = await submittedProposals(fiscalYear, 200);
+    const order = [...proposals].sort(() => Math.random() - 0.5);
+    const results = await Promise.all(order.map((p) => decideRetryingWhenBusy(p, official)));
+    const refused = results.filter((r) => r.errors);
+    expect(new Set(refused.map((r) => r.errors[0].extensions.reason ?? r.errors[0].message))).toEqual(new Set(['BUDGET_EXCEEDED']));
+    expect(results.length - refused.length).toBe(fits);
+
+    const [budget] = await query(`SELECT committed::bigint::int AS committed, amount::bigint::int AS amount, workers_funded FROM budgets WHERE id = $1`, [budgetId]);
+    expect(budget).toMatchObject({ committed: fits * YEARLY_COST, workers_funded: fits });
+    expect(budget.committed).toBeLessThanOrEqual(budget.amount);
+    const [counts] = await query(
+      `SELECT count(DISTINCT p.id) FILTER (WHERE p.status = 'APPROVED')::int AS approved,
+              count(e.id)::int AS enrollments,
+              count(e.id) FILTER (WHERE p.status <> 'APPROVED')::int AS stray
+       FROM proposals p JOIN proposal_items i ON i.proposal_id = p.id
+       LEFT JOIN enrollments e ON e.worker_id = i.worker_id AND e.funding_source = 'REGENCY_BUDGET'
+       WHERE p.id = ANY($1::uuid[])`,
+      [proposals.map((p) => p.id)],
+    );
+    expect(counts).toEqual({ approved: fits, enrollments: fits, stray: 0 });
+  }
+
+  /**
+   * One official's decision, sent again after the Retry-After when the server answers 503
+   * DATABASE_BUSY (nothing was done: its pool was full for longer than a request may wait), as a
+   * client should.
+   */
+  async function decideRetryingWhenBusy(p: { id: string; itemId: string }, headers: Record<string, string>) {
+    for (;;) {
+      const { body } = await post(api!.url, DECIDE, { id: p.id, d: [{ itemId: p.itemId, approve: true }] }, headers);
+      if (body.errors?.[0]?.extensions.reason !== 'DATABASE_BUSY') return body;
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+    }
+  }
+
+  /** Workers and their submitted proposals, written straight into the database (the setup, not the test). */
+  async function submittedProposals(fiscalYear: number, count: number): Promise<Array<{ id: string; itemId: string }>> {
+    const niks = Array.from({ length: count }, () => newNik('1980-05-05'));
+    return query(
+      `WITH w AS (
+         INSERT INTO workers (nik, full_name, name_key, birth_date, gender, village_id, vulnerable)
+         SELECT n, 'Pekerja Balapan ' || n, 'pekerja balapan ' || n, '1980-05-05', 'MALE', v.id, true
+         FROM unnest($1::text[]) AS n, villages v WHERE v.code = '51.04.05.2002'
+         RETURNING id, nik, full_name, village_id, regency_id
+       ), numbered AS (
+         SELECT w.*, row_number() OVER () AS n FROM w
+       ), p AS (
+         INSERT INTO proposals (regency_id, village_id, fiscal_year, months, status, created_by_id, submitted_at, total_cost)
+         SELECT numbered.regency_id, numbered.village_id, $2, 12, 'SUBMITTED', u.id, now(), $3
+         FROM numbered, users u WHERE u.email = 'perbekel.mas@lindung.test'
+         RETURNING id
+       ), paired AS (
+         SELECT numbered.*, q.id AS proposal_id FROM numbered JOIN (SELECT id, row_number() OVER () AS n FROM p) q USING (n)
+       )
+       INSERT INTO proposal_items (proposal_id, worker_id, nik, full_name, village_id, cost)
+       SELECT proposal_id, id, nik, full_name, village_id, $3 FROM paired
+       RETURNING proposal_id AS id, id AS "itemId"`,
+      [niks, fiscalYear, YEARLY_COST],
+    );
+  }
+
+  it('should commit exactly what fits when 200 decisions race, in any order', async () => {
+    await race(2037, 57);
+    await race(2038, 130);
+  }, 120_000);
+});
 
 describe('a decision cut off by kill -9', () => {
   it('should leave the proposal submitted, its items undecided, no enrollment and the budget untouched', async () => {
