@@ -10,6 +10,7 @@ import { graphql } from './graphql-request.mjs';
 import { adminToken, apiDist, apiRequire, startBenchServer } from './bench-server.mjs';
 import { benchPortal, portalSummary } from './portal.mjs';
 import { benchRegistry } from './registry.mjs';
+import { benchCycle } from './cycle.mjs';
 import { fileURLToPath } from 'node:url';
 
 const { Village } = apiRequire(apiDist('modules/regions/village.entity.js'));
@@ -19,6 +20,7 @@ const results = [];
 const loads = [];
 const portal = [];
 let registry = null;
+let cycle = null;
 try {
   results.push(await benchLogin(server, 40));
   results.push(...(await benchVillagePage(server, 300)));
@@ -28,6 +30,8 @@ try {
   portal.push(...(await benchPortal(server)));
   // Last: it brings the bench database to a million workers (BENCH_REGISTRY_WORKERS=0 skips it).
   if (process.env.BENCH_REGISTRY_WORKERS !== '0') registry = await benchRegistry(server, { timedHttp, timed, load, round });
+  // The vulnerable-worker cycle on that registry: coverage and decisions under contention (BENCH_CYCLE=0 skips it).
+  if (process.env.BENCH_CYCLE !== '0') cycle = await benchCycle(server, { timedHttp, timed, load, round });
 } finally {
   await server.stop();
 }
@@ -45,6 +49,13 @@ if (registry) {
   for (const r of registry.rows.filter((r) => r.vsSql)) console.log(`${r.name}: API / floor = ${r.vsSql}`);
   console.table(registry.loads);
   for (const note of registry.notes) console.log(`- ${note}`);
+}
+if (cycle) {
+  console.log('\nThe vulnerable-worker cycle (cycle.mjs), each figure beside its floor measured in this run:');
+  console.table(cycle.rows);
+  for (const r of cycle.rows.filter((r) => r.vsSql)) console.log(`${r.name}: API / floor = ${r.vsSql}`);
+  console.table(cycle.loads);
+  for (const note of cycle.notes) console.log(`- ${note}`);
 }
 
 /** Times requests sent from a worker thread (see http-client.mjs). */

@@ -155,8 +155,8 @@ async function otherProposals(em: EntityManager, monthly: number): Promise<void>
 
   // Verification as the official reads it, for the two still open.
   const system = systemContext(em);
-  await proposalService.verify(system, submitted);
-  await proposalService.verify(system, renewal);
+  await proposalService.verify(system, { id: submitted, fiscalYear: 2026, months: 1 });
+  await proposalService.verify(system, { id: renewal, fiscalYear: 2027, months: 12 });
 }
 
 interface DemoProposal {

@@ -78,7 +78,7 @@ export class ProposalService extends ResourceReader<Proposal, ProposalFilter> {
     // A village head drafts for its own village only: read back through its scope.
     await assertWrittenWithinScope(ctx, Proposal, saved.id);
     await this.setWorkers(ctx, saved, args.workerIds, { ofVillageOnly: true });
-    await this.verify(ctx, saved.id);
+    await this.verify(ctx, saved);
     return this.get(ctx, saved.id);
   }
 
@@ -89,7 +89,7 @@ export class ProposalService extends ResourceReader<Proposal, ProposalFilter> {
       await ctx.em.save(proposal);
     }
     if (args.workerIds) await this.setWorkers(ctx, proposal, args.workerIds, { ofVillageOnly: true });
-    await this.verify(ctx, proposal.id);
+    await this.verify(ctx, proposal);
     return this.get(ctx, proposal.id);
   }
 
@@ -122,7 +122,7 @@ export class ProposalService extends ResourceReader<Proposal, ProposalFilter> {
       [village.id, args.fiscalYear - 1],
     );
     await this.setWorkers(ctx, saved, rows.map((row) => row.worker_id), { ofVillageOnly: false });
-    await this.verify(ctx, saved.id);
+    await this.verify(ctx, saved);
     return this.get(ctx, saved.id);
   }
 
@@ -133,7 +133,7 @@ export class ProposalService extends ResourceReader<Proposal, ProposalFilter> {
     proposal.status = ProposalStatus.SUBMITTED;
     proposal.submittedAt = new Date();
     await ctx.em.save(auditAs(proposal, AuditAction.SUBMIT));
-    await this.verify(ctx, id);
+    await this.verify(ctx, proposal);
     return this.get(ctx, id);
   }
 
@@ -154,19 +154,16 @@ export class ProposalService extends ResourceReader<Proposal, ProposalFilter> {
   async decide(ctx: RequestContext, args: DecideProposalArgs): Promise<Proposal> {
     const proposal = await this.forAction(ctx, args.id, ProposalAction.DECIDE);
     if (proposal.createdById && proposal.createdById === ctx.actor!.id) throw conflict('OWN_PROPOSAL');
-    const items: Array<{ id: string; worker_id: string }> = await ctx.em.query(
-      `SELECT id, worker_id FROM proposal_items WHERE proposal_id = $1 ORDER BY worker_id`,
+    // The items' workers, under the lock every writer of a worker's enrollments takes: a partner's
+    // enrollment of one of them either commits before our verification sees it, or waits for us.
+    const items: Array<{ id: string; worker_id: string; nik: string }> = await ctx.em.query(
+      `SELECT i.id, i.worker_id, w.nik FROM proposal_items i JOIN workers w ON w.id = i.worker_id
+       WHERE i.proposal_id = $1 ORDER BY w.id FOR NO KEY UPDATE OF w`,
       [proposal.id],
     );
     refuseIncompleteDecisions(items.map((item) => item.id), args.decisions);
     const approvedIds = new Set(args.decisions.filter((decision) => decision.approve).map((decision) => decision.itemId));
-    // The same lock every writer of a worker's enrollments takes: a partner's enrollment of one of
-    // these workers either commits before our verification sees it, or waits for our decision.
-    const approvedWorkers = items.filter((item) => approvedIds.has(item.id)).map((item) => item.worker_id);
-    if (approvedWorkers.length > 0) {
-      await ctx.em.query(`SELECT 1 FROM workers WHERE id = ANY($1::uuid[]) ORDER BY id FOR NO KEY UPDATE`, [approvedWorkers]);
-    }
-    const verified = await this.verify(ctx, proposal.id);
+    const verified = await this.verify(ctx, proposal, items);
     if (approvedIds.size > 0 && verified.period.startDate > `${proposal.fiscalYear}-12-31`) {
       throw conflict({ code: 'FISCAL_YEAR_ENDED', params: { fiscalYear: proposal.fiscalYear } });
     }
@@ -212,25 +209,19 @@ export class ProposalService extends ResourceReader<Proposal, ProposalFilter> {
    * from the registry (until the decision freezes them), its flags and cost, and the proposal's
    * total — for the period it would cover if decided today.
    */
-  async verify(ctx: RequestContext, proposalId: string): Promise<Verification> {
-    const [proposal] = await ctx.em.query(`SELECT id, fiscal_year, months, submitted_at FROM proposals WHERE id = $1`, [proposalId]);
-    const period = coverPeriod(proposal.fiscal_year, proposal.months, todayIn());
+  async verify(ctx: RequestContext, proposal: Pick<Proposal, 'id' | 'fiscalYear' | 'months'>, workers?: Array<{ worker_id: string; nik: string }>): Promise<Verification> {
+    const period = coverPeriod(proposal.fiscalYear, proposal.months, todayIn());
     const { total: monthlyCost, breakdown } = await this.monthlyCost(ctx, period.startDate);
-    const invalidNiks = await this.invalidNikWorkers(ctx, proposalId);
+    const invalidNiks = await this.invalidNikWorkers(ctx, proposal.id, workers);
     const flags = await rowsReturned<{ id: string; flags: string[] }>(ctx.em, VERIFY_SQL, [
-      proposalId,
+      proposal.id,
       period.startDate,
       period.endDate,
       monthlyCost * proposal.months,
       invalidNiks,
       HOLDING,
+      monthlyCost,
     ]);
-    await ctx.em.query(
-      `UPDATE proposals p SET total_cost = coalesce((SELECT sum(cost) FROM proposal_items WHERE proposal_id = p.id), 0),
-              monthly_cost = $2, start_date = $3, end_date = $4, updated_at = now()
-       WHERE p.id = $1`,
-      [proposalId, monthlyCost, period.startDate, period.endDate],
-    );
     return { period, monthlyCost, breakdown, flags };
   }
 
@@ -243,13 +234,12 @@ export class ProposalService extends ResourceReader<Proposal, ProposalFilter> {
   }
 
   /** The proposal's workers whose NIK fails the NIK rules today (region codes can be withdrawn). */
-  private async invalidNikWorkers(ctx: RequestContext, proposalId: string): Promise<string[]> {
-    const known = await knownKecamatanCodes(ctx.em);
-    const rows: Array<{ id: string; nik: string }> = await ctx.em.query(
-      `SELECT w.id, w.nik FROM proposal_items i JOIN workers w ON w.id = i.worker_id WHERE i.proposal_id = $1`,
-      [proposalId],
-    );
-    return rows.filter((row) => !checkNik(row.nik, (code) => known.has(code)).ok).map((row) => row.id);
+  private async invalidNikWorkers(ctx: RequestContext, proposalId: string, known?: Array<{ worker_id: string; nik: string }>): Promise<string[]> {
+    const kecamatan = await knownKecamatanCodes(ctx.em);
+    const workers: Array<{ worker_id: string; nik: string }> =
+      known ??
+      (await ctx.em.query(`SELECT w.id AS worker_id, w.nik FROM proposal_items i JOIN workers w ON w.id = i.worker_id WHERE i.proposal_id = $1`, [proposalId]));
+    return workers.filter((worker) => !checkNik(worker.nik, (code) => kecamatan.has(code)).ok).map((worker) => worker.worker_id);
   }
 
   /** The proposal, locked, if the action is allowed from its status. */
@@ -393,10 +383,15 @@ const VERIFY_SQL = `
       ], NULL) AS flags
     FROM proposal_items i CROSS JOIN me JOIN workers w ON w.id = i.worker_id
     WHERE i.proposal_id = $1
+  ), items AS (
+    UPDATE proposal_items i SET nik = f.nik, full_name = f.full_name, village_id = f.village_id, flags = f.flags, cost = $4, updated_at = now()
+    FROM found f WHERE i.id = f.id
+    RETURNING i.id, i.flags
+  ), totals AS (
+    UPDATE proposals SET total_cost = $4::bigint * (SELECT count(*) FROM items), monthly_cost = $7, start_date = $2, end_date = $3, updated_at = now()
+    WHERE id = $1
   )
-  UPDATE proposal_items i SET nik = f.nik, full_name = f.full_name, village_id = f.village_id, flags = f.flags, cost = $4, updated_at = now()
-  FROM found f WHERE i.id = f.id
-  RETURNING i.id, i.flags`;
+  SELECT id, flags FROM items`;
 
 /** Every item decided once, none unknown, each refusal with its reason. */
 function refuseIncompleteDecisions(itemIds: string[], decisions: ProposalDecisionInput[]): void {
