@@ -1,5 +1,5 @@
 import { regionCodeProblem, type FieldReason, type RegionLevel } from '@lindung/domain';
-import { IsUUID, Matches, registerDecorator, type ValidationOptions } from 'class-validator';
+import { IsInt, IsUUID, Matches, registerDecorator, type ValidationOptions } from 'class-validator';
 
 /**
  * class-validator decorators for the shared domain rules, so the API and the portal check alike.
@@ -69,3 +69,9 @@ export function IsRegionCode(level: RegionLevel, options?: ValidationOptions): P
 
 /** An id argument: every id is a UUID, so anything else is refused before it reaches SQL. */
 export const IsId = (options?: ValidationOptions) => IsUUID('all', options);
+
+/** Rupiah are whole: an amount of money with a fraction is refused as such. */
+export const IsWholeRupiah = () => IsInt(withReason({ code: 'MUST_BE_WHOLE_RUPIAH' }));
+
+/** A name, a title, a source: one line of text. */
+export const IsOneLine = () => MatchesRule(/^[^\n]*$/, { code: 'NOT_ONE_LINE' });

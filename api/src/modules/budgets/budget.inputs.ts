@@ -2,7 +2,7 @@ import { IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
 import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
 import { BaseFilter, listArgsFor } from '../../core/list';
 import { Money } from '../../core/scalars';
-import { IsId, MatchesRule, withReason } from '../../core/validators';
+import { IsId, IsOneLine, IsWholeRupiah } from '../../core/validators';
 
 @InputType()
 export class BudgetFilter extends BaseFilter {
@@ -19,9 +19,6 @@ export class BudgetFilter extends BaseFilter {
 
 export const BudgetListArgs = listArgsFor(BudgetFilter);
 
-const WHOLE_RUPIAH = () => IsInt(withReason({ code: 'MUST_BE_WHOLE_RUPIAH' }));
-const ONE_LINE = () => MatchesRule(/^[^\n]*$/, { code: 'NOT_ONE_LINE' });
-
 @ArgsType()
 export class CreateBudgetArgs {
   @Field(() => ID)
@@ -37,11 +34,11 @@ export class CreateBudgetArgs {
   @Field({ description: 'The budget document, e.g. "APBD 2026"' })
   @IsString()
   @Length(1, 200)
-  @ONE_LINE()
+  @IsOneLine()
   name: string;
 
   @Field(() => Money)
-  @WHOLE_RUPIAH()
+  @IsWholeRupiah()
   @Min(0)
   amount: number;
 
@@ -62,12 +59,12 @@ export class UpdateBudgetArgs {
   @IsOptional()
   @IsString()
   @Length(1, 200)
-  @ONE_LINE()
+  @IsOneLine()
   name?: string;
 
   @Field(() => Money, { nullable: true, description: 'A new amount: an amendment, which names its document' })
   @IsOptional()
-  @WHOLE_RUPIAH()
+  @IsWholeRupiah()
   @Min(0)
   amount?: number;
 
@@ -75,7 +72,7 @@ export class UpdateBudgetArgs {
   @IsOptional()
   @IsString()
   @Length(1, 200)
-  @ONE_LINE()
+  @IsOneLine()
   amendment?: string;
 
   @Field(() => Int, { nullable: true })

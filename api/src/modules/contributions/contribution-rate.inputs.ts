@@ -1,9 +1,9 @@
 import { Category, Program } from '@lindung/domain';
-import { IsEnum, IsInt, IsNumber, IsOptional, Length, Max, Min } from 'class-validator';
+import { IsEnum, IsNumber, IsOptional, Length, Max, Min } from 'class-validator';
 import { ArgsType, Field, Float, ID, InputType } from 'type-graphql';
 import { BaseFilter, listArgsFor } from '../../core/list';
 import { LocalDate, Money } from '../../core/scalars';
-import { IsId, MatchesRule, withReason } from '../../core/validators';
+import { IsId, IsOneLine, IsWholeRupiah, MatchesRule } from '../../core/validators';
 
 @InputType()
 export class ContributionRateFilter extends BaseFilter {
@@ -25,7 +25,6 @@ export class ContributionRateFilter extends BaseFilter {
 export const ContributionRateListArgs = listArgsFor(ContributionRateFilter);
 
 const BRACKET = () => MatchesRule(/^[A-Z0-9_]{1,40}$/, { code: 'BRACKET_FORMAT' });
-const WHOLE_RUPIAH = () => IsInt(withReason({ code: 'MUST_BE_WHOLE_RUPIAH' }));
 
 /** The values a rate has (ra-data-graphql-simple sends them flat, one argument each). */
 @ArgsType()
@@ -44,19 +43,19 @@ class ContributionRateValues {
 
   @Field(() => Money, { nullable: true, description: 'A flat amount a month (give this or percent)' })
   @IsOptional()
-  @WHOLE_RUPIAH()
+  @IsWholeRupiah()
   @Min(0)
   flatAmount?: number | null;
 
   @Field(() => Money, { nullable: true })
   @IsOptional()
-  @WHOLE_RUPIAH()
+  @IsWholeRupiah()
   @Min(0)
   minimumAmount?: number | null;
 
   @Field(() => Money, { nullable: true })
   @IsOptional()
-  @WHOLE_RUPIAH()
+  @IsWholeRupiah()
   @Min(1)
   maximumBase?: number | null;
 
@@ -67,7 +66,7 @@ class ContributionRateValues {
   @Field(() => String, { nullable: true })
   @IsOptional()
   @Length(1, 200)
-  @MatchesRule(/^[^\n]*$/, { code: 'NOT_ONE_LINE' })
+  @IsOneLine()
   legalBasis?: string | null;
 }
 

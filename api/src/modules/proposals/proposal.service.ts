@@ -65,18 +65,7 @@ export class ProposalService extends ResourceReader<Proposal, ProposalFilter> {
 
   /** A draft for a village: its head's, for the village's own people. */
   async create(ctx: RequestContext, args: CreateProposalArgs): Promise<Proposal> {
-    const village = await villageService.getReference(ctx, args.villageId, 'villageId');
-    const proposal = ctx.em.create(Proposal, {
-      villageId: village.id,
-      regencyId: village.regencyId,
-      fiscalYear: args.fiscalYear,
-      months: args.months,
-      status: ProposalStatus.DRAFT,
-      createdById: ctx.actor!.id,
-    });
-    const saved = await ctx.em.save(proposal);
-    // A village head drafts for its own village only: read back through its scope.
-    await assertWrittenWithinScope(ctx, Proposal, saved.id);
+    const saved = await this.newDraft(ctx, args);
     await this.setWorkers(ctx, saved, args.workerIds, { ofVillageOnly: true });
     await this.verify(ctx, saved);
     return this.get(ctx, saved.id);
@@ -104,22 +93,11 @@ export class ProposalService extends ResourceReader<Proposal, ProposalFilter> {
    * the village head sees why and removes them.
    */
   async renew(ctx: RequestContext, args: RenewProposalArgs): Promise<Proposal> {
-    const village = await villageService.getReference(ctx, args.villageId, 'villageId');
-    const proposal = ctx.em.create(Proposal, {
-      villageId: village.id,
-      regencyId: village.regencyId,
-      fiscalYear: args.fiscalYear,
-      months: args.months,
-      status: ProposalStatus.DRAFT,
-      renewsYear: args.fiscalYear - 1,
-      createdById: ctx.actor!.id,
-    });
-    const saved = await ctx.em.save(proposal);
-    await assertWrittenWithinScope(ctx, Proposal, saved.id);
+    const saved = await this.newDraft(ctx, { ...args, renewsYear: args.fiscalYear - 1 });
     const rows: Array<{ worker_id: string }> = await ctx.em.query(
       `SELECT DISTINCT i.worker_id FROM proposal_items i JOIN proposals p ON p.id = i.proposal_id
        WHERE p.village_id = $1 AND p.fiscal_year = $2 AND p.status IN ('APPROVED', 'PARTIALLY_APPROVED') AND i.decision = 'APPROVED'`,
-      [village.id, args.fiscalYear - 1],
+      [saved.villageId, args.fiscalYear - 1],
     );
     await this.setWorkers(ctx, saved, rows.map((row) => row.worker_id), { ofVillageOnly: false });
     await this.verify(ctx, saved);
@@ -240,6 +218,23 @@ export class ProposalService extends ResourceReader<Proposal, ProposalFilter> {
       known ??
       (await ctx.em.query(`SELECT w.id AS worker_id, w.nik FROM proposal_items i JOIN workers w ON w.id = i.worker_id WHERE i.proposal_id = $1`, [proposalId]));
     return workers.filter((worker) => !checkNik(worker.nik, (code) => kecamatan.has(code)).ok).map((worker) => worker.worker_id);
+  }
+
+  /** An empty draft for a village, by its head: read back through the caller's scope (its own village only). */
+  private async newDraft(ctx: RequestContext, values: { villageId: string; fiscalYear: number; months: number; renewsYear?: number }): Promise<Proposal> {
+    const village = await villageService.getReference(ctx, values.villageId, 'villageId');
+    const draft = ctx.em.create(Proposal, {
+      villageId: village.id,
+      regencyId: village.regencyId,
+      fiscalYear: values.fiscalYear,
+      months: values.months,
+      status: ProposalStatus.DRAFT,
+      renewsYear: values.renewsYear ?? null,
+      createdById: ctx.actor!.id,
+    });
+    const saved = await ctx.em.save(draft);
+    await assertWrittenWithinScope(ctx, Proposal, saved.id);
+    return saved;
   }
 
   /** The proposal, locked, if the action is allowed from its status. */
