@@ -7,12 +7,18 @@ import { Login } from './layout/Login';
 import { darkTheme, lightTheme } from './layout/themes';
 import account, { passwordChangeRoutes } from './resources/account';
 import auditEvents from './resources/audit-events';
+import awardWeights from './resources/award-weights';
+import awards from './resources/awards';
+import budgets from './resources/budgets';
 import contributionRates from './resources/contribution-rates';
+import coverageReports from './resources/coverage-reports';
 import districts from './resources/districts';
 import enrollments from './resources/enrollments';
 import importPage from './resources/import';
 import partnerOrganisations from './resources/partner-organisations';
+import proposals from './resources/proposals';
 import regencies from './resources/regencies';
+import regulations from './resources/regulations';
 import users from './resources/users';
 import villages from './resources/villages';
 import workers from './resources/workers';
@@ -42,6 +48,12 @@ export const App = () => (
     <Resource name="PartnerOrganisation" {...partnerOrganisations} />
     <Resource name="Worker" {...workers} />
     <Resource name="Enrollment" {...enrollments} />
+    <Resource name="Proposal" {...proposals} />
+    <Resource name="Budget" {...budgets} />
+    <Resource name="CoverageReport" {...coverageReports} />
+    <Resource name="Regulation" {...regulations} />
+    <Resource name="Award" {...awards} />
+    <Resource name="AwardWeight" {...awardWeights} />
     <Resource name="User" {...users} />
     <Resource name="ContributionRate" {...contributionRates} />
     <Resource name="AuditEvent" {...auditEvents} />

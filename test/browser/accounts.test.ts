@@ -162,9 +162,11 @@ describe('password reset', () => {
     await page.waitForURL(/#\/User(\?|$)/);
     await page.locator('a[href="#/User/create"]').first().click();
     await page.waitForURL(/#\/User\/create$/);
-    // The only role offered is chosen already, so the village input is there.
-    await page.getByText('Perbekel / kepala desa').first().waitFor();
-    await page.locator('.ra-input-role [role="combobox"]').click();
+    // The only role offered is chosen already, so the village input is there. (Within the create
+    // form: the list behind it, still on screen a moment, has a role filter of its own.)
+    const form = page.locator('.RaCreate-main');
+    await form.getByText('Perbekel / kepala desa').first().waitFor();
+    await form.locator('.ra-input-role [role="combobox"]').click();
     await expect(page.getByRole('option').allTextContents()).resolves.toEqual(['Perbekel / kepala desa']);
     await page.keyboard.press('Escape');
     await page.locator('input[name="villageId"]').click();

@@ -44,6 +44,8 @@ const LISTS: Record<string, { list: string; sort: string; fields: string }> = {
   PartnerOrganisation: { list: 'allPartnerOrganisations', sort: 'name', fields: 'id' },
   User: { list: 'allUsers', sort: 'email', fields: 'id role' },
   ContributionRate: { list: 'allContributionRates', sort: 'program', fields: 'id' },
+  Budget: { list: 'allBudgets', sort: 'fiscalYear', fields: 'id' },
+  Proposal: { list: 'allProposals', sort: 'createdAt', fields: 'id' },
 };
 
 interface PageResult {
@@ -364,7 +366,8 @@ describe('everyday use', () => {
           await context.close();
         }
       }),
-    240_000,
+    // Two roles at a time: the last ones wait for a slot within their own time.
+    600_000,
   );
 
   it('should filter a list from a phone', async () => {

@@ -1,16 +1,51 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { ok, villageId } from './api';
 
-let serial = 5000 + Math.floor(Math.random() * 2000);
+/**
+ * NIK serials for tests: 5000–7999 (the demo's stay below 5000, the generator's from 8000), in
+ * blocks of 100 per kecamatan that each test file claims for itself — atomically, by creating a
+ * directory in the run's data directory — so that no two files running at once, nor two files
+ * one after another, ever make the same NIK (the registry would take the second for the first).
+ */
+const SERIAL_BASE = 5000;
+const BLOCK = 100;
+const BLOCKS = 30;
+const serials = new Map<string, { next: number; end: number }>();
+
+function nextSerial(kecamatan: string): number {
+  let range = serials.get(kecamatan);
+  if (!range || range.next >= range.end) {
+    range = claimBlock(kecamatan);
+    serials.set(kecamatan, range);
+  }
+  return range.next++;
+}
+
+function claimBlock(kecamatan: string): { next: number; end: number } {
+  const claims = path.join(process.env.LINDUNG_DATA_DIR ?? os.tmpdir(), 'nik-blocks');
+  fs.mkdirSync(claims, { recursive: true });
+  for (let block = 0; block < BLOCKS; block += 1) {
+    try {
+      fs.mkdirSync(path.join(claims, `${kecamatan}-${block}`));
+    } catch {
+      continue; // another file's
+    }
+    const start = SERIAL_BASE + block * BLOCK;
+    return { next: start, end: start + BLOCK };
+  }
+  throw new Error(`no NIK serials left for kecamatan ${kecamatan} in this run`);
+}
 
 /**
- * A valid NIK that no other test (nor the demo data, whose serials stay below 5000) uses: first
- * registered in a Bali kecamatan, encoding the birth date and sex given.
+ * A valid NIK that no other test (nor the demo data) uses: first registered in a Bali kecamatan,
+ * encoding the birth date and sex given.
  */
 export function newNik(birthDate = '1990-03-12', gender: 'MALE' | 'FEMALE' = 'MALE', kecamatan = '510405'): string {
-  serial += 1;
   const [year, month, day] = birthDate.split('-');
   const encodedDay = String(Number(day) + (gender === 'FEMALE' ? 40 : 0)).padStart(2, '0');
-  return `${kecamatan}${encodedDay}${month}${year.slice(2)}${String(serial).padStart(4, '0')}`;
+  return `${kecamatan}${encodedDay}${month}${year.slice(2)}${String(nextSerial(kecamatan)).padStart(4, '0')}`;
 }
 
 export const WORKER_FIELDS = 'id nik fullName birthDate gender villageId regencyId occupation vulnerable phone kpj possibleDuplicate';

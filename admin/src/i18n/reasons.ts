@@ -2,7 +2,10 @@ import {
   isConflictReason,
   isFieldRule,
   REGION_CODE_EXAMPLES,
+  type AwardCategory,
   type ConflictReason,
+  type ProposalAction,
+  type ProposalFlag,
   type FieldRule,
   type Gender,
   type RegionLevel,
@@ -23,6 +26,12 @@ export type ReasonWords = {
   /** Statuses named by STATUS_TRANSITION (enrollments, partners, proposals, and a deletion). */
   status: Record<string, string>;
   range: { min: string; max: string; between: string };
+  /** PROPOSAL_STATUS's `action`: what cannot be done ("cannot be %{action}"). */
+  proposal_action: Record<ProposalAction, string>;
+  /** A proposed worker's verification findings (ITEM_BLOCKED; the proposal pages' chips too). */
+  proposal_flag: Record<ProposalFlag, string>;
+  /** AWARDEE_FOR_CATEGORY's category (the award pages' too). */
+  award_category: Record<AwardCategory, string>;
   /** Appended to NOT_A_NUMBER when decimals are limited (`%{maxDecimals}`). */
   decimals: string;
   /** Appended to RATE_OVERLAP when the rate has a bracket (`%{bracket}`). */
@@ -54,6 +63,11 @@ export interface ReasonContext {
   intlLocale: string;
   /** The resource of the form, to name other fields (DATE_BEFORE) by their labels. */
   resource?: string;
+  /**
+   * Names for the ids a reason lists (a proposal's workers and items: WORKER_NOT_IN_VILLAGE,
+   * ITEMS_UNDECIDED, ITEM_BLOCKED…), so that the user reads people, not ids.
+   */
+  names?: Readonly<Record<string, string>>;
 }
 
 /** A field reason in the user's words, or null for a code this portal does not know (a newer API). */
@@ -84,10 +98,25 @@ export function reasonArguments(code: string, params: Record<string, unknown>, c
   return { ...args, ...derivedArguments(code, params, context) };
 }
 
+/** Parameters that are amounts of money: written in rupiah (`Rp1.000.000`). */
+const MONEY_PARAMETERS = new Set(['remaining', 'required', 'committed', 'amount']);
+/** Parameters that are years: written as years (2026), never grouped like a number (2.026). */
+const YEAR_PARAMETERS = new Set(['fiscalYear', 'year']);
+/** Parameters that list ids of records the form names (workers, proposal items). */
+const ID_LIST_PARAMETERS = new Set(['workerIds', 'itemIds', 'ids']);
+
 function formatParameter(code: string, name: string, value: unknown, context: ReasonContext, params: Record<string, unknown>): unknown {
   const { translate } = context;
-  if (Array.isArray(value)) return joinList(value.map(String), name === 'allowed' ? 'disjunction' : 'conjunction', context.intlLocale);
-  if (typeof value === 'number') return name === 'maxBytes' ? byteSize(value, context.intlLocale) : new Intl.NumberFormat(context.intlLocale).format(value);
+  if (Array.isArray(value)) {
+    if (name === 'items') return blockedItems(value, context);
+    const items = ID_LIST_PARAMETERS.has(name) ? value.map((id) => nameOf(String(id), context)) : value.map(String);
+    return joinList(items, name === 'allowed' ? 'disjunction' : 'conjunction', context.intlLocale);
+  }
+  if (typeof value === 'number') {
+    if (MONEY_PARAMETERS.has(name)) return rupiah(value, context.intlLocale);
+    if (YEAR_PARAMETERS.has(name)) return String(value);
+    return name === 'maxBytes' ? byteSize(value, context.intlLocale) : new Intl.NumberFormat(context.intlLocale).format(value);
+  }
   if (typeof value !== 'string') return value ?? '';
   switch (name) {
     case 'level':
@@ -107,7 +136,12 @@ function formatParameter(code: string, name: string, value: unknown, context: Re
       return fieldLabel(value, context);
     case 'from':
     case 'to':
+    case 'status':
       return translate(`lindung.reason_words.status.${value}`, { _: value });
+    case 'action':
+      return translate(`lindung.reason_words.proposal_action.${value}`, { _: value.toLowerCase() });
+    case 'category':
+      return code === 'AWARDEE_FOR_CATEGORY' ? translate(`lindung.reason_words.award_category.${value}`, { _: value }) : value;
     case 'encoded':
       return code === 'NIK_GENDER_MISMATCH' ? translate(`lindung.reason_words.gender.${value}`, { _: value }) : longDate(value, context.intlLocale);
     default:
@@ -135,6 +169,27 @@ function derivedArguments(code: string, params: Record<string, unknown>, context
     default:
       return {};
   }
+}
+
+/** A record's name when the form gave one (`names`), else its id. */
+const nameOf = (id: string, context: ReasonContext) => context.names?.[id] ?? id;
+
+/** ITEM_BLOCKED's items: each worker with the findings that block it ("Ni Luh (Already covered)"). */
+function blockedItems(items: unknown[], context: ReasonContext): string {
+  const words = items.map((item) => {
+    const { itemId, flags } = (item ?? {}) as { itemId?: unknown; flags?: unknown };
+    const found = Array.isArray(flags)
+      ? flags.map((flag) => context.translate(`lindung.reason_words.proposal_flag.${flag}`, { _: String(flag) }))
+      : [];
+    const who = nameOf(String(itemId ?? ''), context);
+    return found.length > 0 ? `${who} (${joinList(found, 'conjunction', context.intlLocale)})` : who;
+  });
+  return words.join('; ');
+}
+
+/** Rupiah as Indonesians write it (common/money.tsx's formatRupiah; repeated here to keep this file free of React). */
+function rupiah(amount: number, locale: string): string {
+  return `Rp${new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }).format(amount)}`;
 }
 
 function joinList(items: string[], type: 'conjunction' | 'disjunction', locale: string): string {

@@ -90,8 +90,11 @@ export function blockingFlags(flags: readonly string[]): ProposalFlag[] {
 
 export const MIN_PROPOSAL_MONTHS = 1;
 export const MAX_PROPOSAL_MONTHS = 12;
-/** A village proposes at most this many workers at once (a desa has a few thousand people of working age). */
-export const MAX_PROPOSAL_WORKERS = 2000;
+/**
+ * A village proposes at most this many workers at once: Gianyar's 13,200 a year over 70 villages
+ * is about 190 each; a proposal's items are read whole, so their number bounds a request's cost.
+ */
+export const MAX_PROPOSAL_WORKERS = 1000;
 
 /** The programs and category the regency funds for vulnerable workers. */
 export const VULNERABLE_COVER = { category: Category.BPU, programs: [Program.JKK, Program.JKM] } as const;

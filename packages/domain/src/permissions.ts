@@ -151,8 +151,7 @@ export type ResourceName =
   | 'CoverageReport'
   | 'Regulation'
   | 'Award'
-  | 'AwardWeight'
-  | 'Dashboard';
+  | 'AwardWeight';
 type Needed = Permission | readonly Permission[] | null;
 
 const readWrite = (read: Permission, write: Needed, remove: Needed = write): Record<ResourceAction, Needed> => ({
@@ -188,8 +187,6 @@ export const RESOURCE_PERMISSIONS: Readonly<Record<ResourceName, Record<Resource
   Regulation: readWrite(Permission.AwardRead, Permission.CoverageReportWrite),
   Award: readWrite(Permission.AwardRead, Permission.AwardWrite),
   AwardWeight: readWrite(Permission.AwardRead, Permission.AwardWrite),
-  /** The coverage dashboard every role opens first (each sees its own figures). */
-  Dashboard: { list: Permission.CoverageRead, show: null, export: null, create: null, edit: null, delete: null },
 };
 
 /**

@@ -27,6 +27,12 @@ export const ENTITY_TYPES = [
   'Regency',
   'District',
   'Village',
+  'Budget',
+  'Proposal',
+  'CoverageReport',
+  'Regulation',
+  'Award',
+  'AwardWeight',
   'AuditEvent',
 ] as const;
 

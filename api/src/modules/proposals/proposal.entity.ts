@@ -1,4 +1,4 @@
-import { ItemDecision, Permission, ProposalFlag, ProposalStatus } from '@lindung/domain';
+import { ItemDecision, MAX_PROPOSAL_WORKERS, Permission, ProposalFlag, ProposalStatus } from '@lindung/domain';
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity } from 'typeorm';
 import { BaseEntity } from '../../core/base.entity';
@@ -91,7 +91,7 @@ export class Proposal extends BaseEntity {
   @Column({ name: 'withdrawn_at', type: 'timestamptz', nullable: true })
   withdrawnAt: Date | null;
 
-  @Relation(() => ProposalItem, { by: 'proposalId', max: 2000, orderBy: 'fullName', allow: Permission.ProposalRead })
+  @Relation(() => ProposalItem, { by: 'proposalId', max: MAX_PROPOSAL_WORKERS, orderBy: 'fullName', allow: Permission.ProposalRead })
   items?: ProposalItem[];
 
   @Relation(() => Village, { from: 'villageId', allow: Permission.RegionRead })
