@@ -69,4 +69,15 @@ describe('server-side CSV export', () => {
     expect(rows.length).toBeGreaterThanOrEqual(1);
     expect(JSON.stringify(rows)).not.toContain(worker.nik);
   });
+
+  it("should export the cycle's budgets and proposals within the caller's scope", async () => {
+    const budgets = rowsOf((await exportCsv('Budget', await tokenOf('pejabatGianyar'), { filter: { fiscalYear: 2026 } })).text);
+    expect(budgets).toEqual([expect.objectContaining({ regency_code: '51.04', fiscal_year: '2026', name: 'APBD 2026', amount: '2000000000' })]);
+    expect(Number(budgets[0].remaining)).toBe(Number(budgets[0].amount) - Number(budgets[0].committed));
+    const mas = rowsOf((await exportCsv('Proposal', await tokenOf('perbekelMas'))).text);
+    expect(mas.length).toBeGreaterThan(0);
+    expect(new Set(mas.map((row) => row.village_code))).toEqual(new Set(['51.04.05.2002']));
+    expect((await exportCsv('Proposal', await tokenOf('mitraSanggar'))).status).toBe(403);
+    expect((await exportCsv('Budget', await tokenOf('mitraSanggar'))).status).toBe(403);
+  });
 });

@@ -1,5 +1,6 @@
 import { hasPermission, Permission, type Role } from '@lindung/domain';
 import { CreateButton, DataTable, FilterButton, List, NumberInput, ReferenceField, TopToolbar, useGetIdentity } from 'react-admin';
+import { ServerExportButton } from '../../common/ServerExportButton';
 import { RupiahField } from '../../common/money';
 import { useRegionFilters } from '../../common/RegionFilterInputs';
 import { ResponsiveDataTable, TextLine } from '../../common/ResponsiveDataTable';
@@ -12,6 +13,7 @@ const BudgetListActions = () => {
     <TopToolbar>
       <FilterButton />
       {hasPermission(identity?.role as Role | undefined, Permission.BudgetWrite) && <CreateButton />}
+      <ServerExportButton />
     </TopToolbar>
   );
 };

@@ -11,6 +11,7 @@ import {
   useGetIdentity,
   useTranslate,
 } from 'react-admin';
+import { ServerExportButton } from '../../common/ServerExportButton';
 import { DateTimeField } from '../../common/dates';
 import { RupiahField } from '../../common/money';
 import { useRegionFilters } from '../../common/RegionFilterInputs';
@@ -29,6 +30,7 @@ const ProposalListActions = () => {
       <FilterButton />
       {drafts && <CreateButton />}
       {drafts && <RenewButton />}
+      <ServerExportButton />
     </TopToolbar>
   );
 };

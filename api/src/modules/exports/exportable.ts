@@ -12,6 +12,12 @@ import { PartnerOrganisation } from '../partners/partner-organisation.entity';
 import { partnerOrganisationService } from '../partners/partner-organisation.service';
 import { Worker } from '../workers/worker.entity';
 import { workerService } from '../workers/worker.service';
+import { Budget } from '../budgets/budget.entity';
+import { BudgetFilter } from '../budgets/budget.inputs';
+import { budgetService } from '../budgets/budget.service';
+import { Proposal } from '../proposals/proposal.entity';
+import { ProposalFilter } from '../proposals/proposal.inputs';
+import { proposalService } from '../proposals/proposal.service';
 
 /**
  * The lists that can be exported as CSV on the server, each read through its resource's own
@@ -37,6 +43,8 @@ export interface Exportable {
 }
 
 const villageCode = (alias: string, column: string) => `(SELECT v.code FROM villages v WHERE v.id = ${alias}.${column})`;
+const regencyCode = (alias: string) => `(SELECT r.code FROM regencies r WHERE r.id = ${alias}.regency_id)`;
+const isoTime = (sql: string) => `to_char(${sql} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
 export const EXPORTABLE: Record<string, Exportable> = {
   Worker: {
@@ -93,7 +101,7 @@ export const EXPORTABLE: Record<string, Exportable> = {
       { header: 'type', sql: 'partner.type' },
       { header: 'status', sql: 'partner.status' },
       { header: 'npp', sql: 'partner.npp' },
-      { header: 'regency_code', sql: '(SELECT r.code FROM regencies r WHERE r.id = partner.regency_id)' },
+      { header: 'regency_code', sql: regencyCode('partner') },
       { header: 'village_code', sql: villageCode('partner', 'village_id') },
       { header: 'contact_name', sql: 'partner.contact_name' },
       { header: 'contact_phone', sql: 'partner.contact_phone' },
@@ -109,7 +117,7 @@ export const EXPORTABLE: Record<string, Exportable> = {
     filterClass: AuditEventFilter,
     alias: 'event',
     columns: [
-      { header: 'at', sql: `to_char(event.at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')` },
+      { header: 'at', sql: isoTime('event.at') },
       { header: 'actor_id', sql: 'event.actor_id' },
       { header: 'actor_role', sql: 'event.actor_role' },
       { header: 'action', sql: 'event.action' },
@@ -119,6 +127,43 @@ export const EXPORTABLE: Record<string, Exportable> = {
       { header: 'changes', sql: 'event.changes::text' },
       { header: 'reason', sql: 'event.reason' },
       { header: 'request_id', sql: 'event.request_id' },
+    ],
+  },
+  Budget: {
+    entity: Budget,
+    reader: budgetService,
+    filterType: 'BudgetFilter',
+    filterClass: BudgetFilter,
+    alias: 'budget',
+    columns: [
+      { header: 'regency_code', sql: regencyCode('budget') },
+      { header: 'fiscal_year', sql: 'budget.fiscal_year' },
+      { header: 'name', sql: 'budget.name' },
+      { header: 'amount', sql: 'budget.amount' },
+      { header: 'committed', sql: 'budget.committed' },
+      { header: 'remaining', sql: 'budget.amount - budget.committed' },
+      { header: 'target_workers', sql: 'budget.target_workers' },
+      { header: 'workers_funded', sql: 'budget.workers_funded' },
+      { header: 'id', sql: 'budget.id' },
+    ],
+  },
+  Proposal: {
+    entity: Proposal,
+    reader: proposalService,
+    filterType: 'ProposalFilter',
+    filterClass: ProposalFilter,
+    alias: 'proposal',
+    columns: [
+      { header: 'village_code', sql: villageCode('proposal', 'village_id') },
+      { header: 'fiscal_year', sql: 'proposal.fiscal_year' },
+      { header: 'months', sql: 'proposal.months' },
+      { header: 'status', sql: 'proposal.status' },
+      { header: 'workers', sql: '(SELECT count(*) FROM proposal_items i WHERE i.proposal_id = proposal.id)' },
+      { header: 'total_cost', sql: 'proposal.total_cost' },
+      { header: 'approved_cost', sql: 'proposal.approved_cost' },
+      { header: 'submitted_at', sql: isoTime('proposal.submitted_at') },
+      { header: 'decided_at', sql: isoTime('proposal.decided_at') },
+      { header: 'id', sql: 'proposal.id' },
     ],
   },
 };
