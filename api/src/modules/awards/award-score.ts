@@ -56,10 +56,10 @@ export async function awardScoreOf(ctx: RequestContext, regencyId: string, year:
   assertRegencyInScope(ctx, regencyId);
   await regencyService.get(ctx, regencyId);
   const yearEnd = `${year}-12-31`;
-  const [rate, rateBefore, [budget], partnerTypes, regulation, weights] = await Promise.all([
+  const [rate, rateBefore, budget, partnerTypes, regulation, weights] = await Promise.all([
     coverageRatesAt(ctx, regencyId, yearEnd),
     coverageRatesAt(ctx, regencyId, `${year - 1}-12-31`),
-    budgetService.list(ctx, { filter: { regencyId, fiscalYear: year }, perPage: 1 }),
+    budgetService.ofYear(ctx, regencyId, year),
     partnerTypesEngaged(ctx, regencyId, year),
     regulationService.inForceDuring(ctx, regencyId, year),
     awardWeightService.inForceOn(ctx, yearEnd),

@@ -2,6 +2,7 @@ import { AwardCategory, AwardCriterion, AwardLevel, Permission } from '@lindung/
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity } from 'typeorm';
 import { BaseEntity } from '../../core/base.entity';
+import { asNumber } from '../../core/columns';
 import { Relation } from '../../core/relations';
 import { LocalDate } from '../../core/scalars';
 import { ScopedBy } from '../../core/scope';
@@ -12,8 +13,6 @@ registerEnumType(AwardLevel, { name: 'AwardLevel' });
 registerEnumType(AwardCategory, { name: 'AwardCategory' });
 registerEnumType(AwardCriterion, { name: 'AwardCriterion' });
 
-/** numeric comes from pg as a string. */
-const asNumber = { to: (value: number | null) => value, from: (value: string | null) => (value === null ? null : Number(value)) };
 
 /** A Paritrana Award result: public, so every role reads them; ADMIN records them. */
 @ObjectType({ description: 'A Paritrana Award result' })

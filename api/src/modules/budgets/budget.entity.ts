@@ -2,14 +2,13 @@ import { Permission } from '@lindung/domain';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { Column, Entity } from 'typeorm';
 import { BaseEntity } from '../../core/base.entity';
+import { asNumber } from '../../core/columns';
 import { Relation } from '../../core/relations';
 import { Money } from '../../core/scalars';
 import { ScopedBy } from '../../core/scope';
 import { Regency } from '../regions/regency.entity';
 import { REGENCY_WIDE } from '../regions/regency-scope';
 
-/** bigint comes from pg as a string; these amounts are safe integers. */
-const asNumber = { to: (value: number) => value, from: (value: string | null) => (value === null ? null : Number(value)) };
 
 /**
  * A regency's allocation for vulnerable workers' JKK + JKM in one fiscal year — one per regency

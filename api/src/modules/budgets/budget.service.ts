@@ -25,6 +25,11 @@ export class BudgetService extends ResourceReader<Budget, BudgetFilter> {
     whereEquals(qb, 'budget.fiscalYear', filter.fiscalYear);
   }
 
+  /** A regency's budget for a fiscal year, if the caller may see it. */
+  async ofYear(ctx: RequestContext, regencyId: string, fiscalYear: number): Promise<Budget | null> {
+    return this.query(ctx, { regencyId, fiscalYear }).getOne();
+  }
+
   async create(ctx: RequestContext, args: CreateBudgetArgs): Promise<Budget> {
     const regency = await regencyService.getReference(ctx, args.regencyId, 'regencyId');
     const budget = ctx.em.create(Budget, {

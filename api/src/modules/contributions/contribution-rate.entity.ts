@@ -1,18 +1,14 @@
 import { Category, Program } from '@lindung/domain';
 import { Field, Float, ObjectType, registerEnumType } from 'type-graphql';
-import { Column, Entity, type ValueTransformer } from 'typeorm';
+import { Column, Entity } from 'typeorm';
 import { BaseEntity } from '../../core/base.entity';
+import { asNumber } from '../../core/columns';
 import { LocalDate, Money } from '../../core/scalars';
 import { ScopedBy } from '../../core/scope';
 
 registerEnumType(Program, { name: 'Program', description: 'JKK work accident, JKM death, JHT old age, JP pension, JKP job loss' });
 registerEnumType(Category, { name: 'Category', description: 'PU wage earners, BPU informal workers, JAKON construction, PMI migrant workers' });
 
-/** bigint and numeric come from pg as strings; the values here are safe integers and small decimals. */
-const asNumber: ValueTransformer = {
-  to: (value: number | null | undefined) => value,
-  from: (value: string | null) => (value === null ? null : Number(value)),
-};
 
 /**
  * One dated parameter of BPJS Ketenagakerjaan's contributions: a percentage of the base (wage,

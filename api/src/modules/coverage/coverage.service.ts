@@ -108,7 +108,7 @@ function liveGroups(ctx: RequestContext, regencyId: string, asOf: string): Promi
 /** The year's budget for vulnerable workers, if the caller may read budgets at all. */
 async function vulnerableFunding(ctx: RequestContext, regencyId: string, fiscalYear: number): Promise<CoverageStats['vulnerable']> {
   if (!hasPermission(ctx.actor!.role, Permission.BudgetRead)) return null;
-  const [budget] = await budgetService.list(ctx, { filter: { regencyId, fiscalYear }, perPage: 1 });
+  const budget = await budgetService.ofYear(ctx, regencyId, fiscalYear);
   if (!budget) return null;
   return { fiscalYear, budgetAmount: budget.amount, committed: budget.committed, workersFunded: budget.workersFunded, targetWorkers: budget.targetWorkers };
 }

@@ -3,6 +3,7 @@ import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity } from 'typeorm';
 import { AuditScopeOf } from '../../core/audit';
 import { BaseEntity } from '../../core/base.entity';
+import { asNumber } from '../../core/columns';
 import { Relation } from '../../core/relations';
 import { CountedBy } from '../../core/row-counts';
 import { LocalDate, Money } from '../../core/scalars';
@@ -13,8 +14,6 @@ import { Worker } from '../workers/worker.entity';
 registerEnumType(FundingSource, { name: 'FundingSource' });
 registerEnumType(EnrollmentStatus, { name: 'EnrollmentStatus' });
 
-/** bigint comes from pg as a string; these amounts are safe integers. */
-const asNumber = { to: (value: number) => value, from: (value: string | null) => (value === null ? null : Number(value)) };
 
 @ObjectType({ description: "One program's share of a monthly contribution" })
 export class ContributionPart {

@@ -2,6 +2,7 @@ import { ItemDecision, MAX_PROPOSAL_WORKERS, Permission, ProposalFlag, ProposalS
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity } from 'typeorm';
 import { BaseEntity } from '../../core/base.entity';
+import { asNumber } from '../../core/columns';
 import { Relation } from '../../core/relations';
 import { LocalDate, Money } from '../../core/scalars';
 import { ScopedBy } from '../../core/scope';
@@ -15,8 +16,6 @@ registerEnumType(ProposalStatus, { name: 'ProposalStatus' });
 registerEnumType(ItemDecision, { name: 'ItemDecision' });
 registerEnumType(ProposalFlag, { name: 'ProposalFlag', description: 'What verification found about a proposed worker' });
 
-/** bigint comes from pg as a string; these amounts are safe integers. */
-const asNumber = { to: (value: number) => value, from: (value: string | null) => (value === null ? null : Number(value)) };
 
 /**
  * A village head's request that the regency fund JKK + JKM for vulnerable workers of the village
