@@ -11,11 +11,33 @@ async function exportCsv(resource: string, token: string | null, body: object = 
   return { status: response.status, headers: response.headers, text };
 }
 
-/** Rows of a simple CSV (no quoted commas in what these tests read) as header → cell. */
+/** The cells of one CSV line: a quoted cell may hold commas and doubled quotes (no line breaks in what these tests read). */
+function cellsOf(line: string): string[] {
+  const cells: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < line.length; i += 1) {
+    const char = line[i];
+    if (quoted && char === '"' && line[i + 1] === '"') {
+      cell += '"';
+      i += 1;
+    } else if (char === '"') {
+      quoted = !quoted;
+    } else if (char === ',' && !quoted) {
+      cells.push(cell);
+      cell = '';
+    } else {
+      cell += char;
+    }
+  }
+  return [...cells, cell];
+}
+
+/** Rows of a CSV as header → cell. */
 function rowsOf(text: string): Array<Record<string, string>> {
   const [header, ...lines] = text.replace(/^\uFEFF/, '').trim().split('\n');
-  const names = header.split(',');
-  return lines.map((line) => Object.fromEntries(line.split(',').map((cell, i) => [names[i], cell])));
+  const names = cellsOf(header);
+  return lines.map((line) => Object.fromEntries(cellsOf(line).map((cell, i) => [names[i], cell])));
 }
 
 const masked = (nik: string) => `${nik.slice(0, 6)}******${nik.slice(12)}`;
@@ -79,5 +101,49 @@ describe('server-side CSV export', () => {
     expect(new Set(mas.map((row) => row.village_code))).toEqual(new Set(['51.04.05.2002']));
     expect((await exportCsv('Proposal', await tokenOf('mitraSanggar'))).status).toBe(403);
     expect((await exportCsv('Budget', await tokenOf('mitraSanggar'))).status).toBe(403);
+  });
+
+  it("should export the published coverage figures and the regulations of the caller's regency only", async () => {
+    const demoYear = { asOfFrom: '2025-01-01', asOfTo: '2025-12-31' };
+    // A village head and a partner of Gianyar read Gianyar's figures, as their lists do; Badung's official Badung's.
+    for (const account of ['perbekelMas', 'mitraSanggar'] as const) {
+      const reports = rowsOf((await exportCsv('CoverageReport', await tokenOf(account), { filter: demoYear, sortField: 'asOf', sortOrder: 'ASC' })).text);
+      expect(reports).toEqual([
+        expect.objectContaining({ regency_code: '51.04', as_of: '2025-06-30', protected_workers: '124900' }),
+        expect.objectContaining({ regency_code: '51.04', as_of: '2025-09-30', protected_workers: '130300', source: 'BPJS Ketenagakerjaan via Antara (laporan Paritrana Award 2025)' }),
+      ]);
+    }
+    const badung = rowsOf((await exportCsv('CoverageReport', await tokenOf('pejabatBadung'), { filter: demoYear })).text);
+    expect(badung).toEqual([expect.objectContaining({ regency_code: '51.03', as_of: '2025-09-30', protected_workers: '301200' })]);
+
+    const perbup = expect.objectContaining({ regency_code: '51.04', title: 'Perbup Gianyar 35/2025 (Perisai Aman)', valid_from: '2025-08-01', valid_to: '' });
+    expect(rowsOf((await exportCsv('Regulation', await tokenOf('pejabatGianyar'), { filter: { q: 'Perisai Aman' } })).text)).toEqual([perbup]);
+    expect(rowsOf((await exportCsv('Regulation', await tokenOf('auditor'), { filter: { q: 'Perisai Aman' } })).text)).toEqual([perbup]);
+    const regulationsOfBadung = rowsOf((await exportCsv('Regulation', await tokenOf('pejabatBadung'))).text);
+    expect(regulationsOfBadung.filter((row) => row.regency_code !== '51.03')).toEqual([]);
+  });
+
+  it('should export the award results and the weights of the self-assessment to every role, and record the export', async () => {
+    // Results are public: Badung's official reads Gianyar's award too.
+    const awards = rowsOf((await exportCsv('Award', await tokenOf('pejabatBadung'), { filter: { year: 2025, category: 'REGENCY_GOVERNMENT' } })).text);
+    expect(awards).toContainEqual(
+      expect.objectContaining({
+        year: '2025',
+        level: 'PROVINCE',
+        category: 'REGENCY_GOVERNMENT',
+        rank: '1',
+        province: 'Bali',
+        regency_code: '51.04',
+        partner_id: '',
+        note: 'Juara 1 Paritrana Award 2025 tingkat Provinsi Bali, kategori pemerintah kabupaten/kota',
+      }),
+    );
+    const weights = rowsOf((await exportCsv('AwardWeight', await tokenOf('perbekelMas'), { filter: { criterion: 'REGULATION', inForceOn: '2017-01-01' } })).text);
+    expect(weights).toEqual([expect.objectContaining({ criterion: 'REGULATION', valid_from: '2017-01-01', note: 'Self-assessment weights (no public rubric): regulation heaviest, as reported' })]);
+    expect([Number(weights[0].weight), Number(weights[0].target)]).toEqual([25, 1]);
+
+    const events = await ok(`{ allAuditEvents(filter: { action: EXPORT, entityType: "AwardWeight" }) { actorRole changes } }`, {}, await tokenOf('auditor'));
+    expect(events.allAuditEvents).toContainEqual({ actorRole: 'VILLAGE_HEAD', changes: expect.objectContaining({ filter: { criterion: 'REGULATION', inForceOn: '2017-01-01' } }) });
+    expect((await exportCsv('Award', null)).status).toBe(401);
   });
 });

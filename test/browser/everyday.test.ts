@@ -46,6 +46,10 @@ const LISTS: Record<string, { list: string; sort: string; fields: string }> = {
   ContributionRate: { list: 'allContributionRates', sort: 'program', fields: 'id' },
   Budget: { list: 'allBudgets', sort: 'fiscalYear', fields: 'id' },
   Proposal: { list: 'allProposals', sort: 'createdAt', fields: 'id' },
+  CoverageReport: { list: 'allCoverageReports', sort: 'asOf', fields: 'id' },
+  Regulation: { list: 'allRegulations', sort: 'validFrom', fields: 'id' },
+  Award: { list: 'allAwards', sort: 'year', fields: 'id' },
+  AwardWeight: { list: 'allAwardWeights', sort: 'criterion', fields: 'id' },
 };
 
 interface PageResult {

@@ -331,29 +331,77 @@ const TrendCard = ({ regencyId }: { regencyId: string }) => {
   );
 };
 
-/** Live protected workers per kecamatan. */
-const DistrictCard = ({ coverage }: { coverage: CoverageQuery }) => {
+/** A place and its live protected workers: a kecamatan, a village. */
+interface PlaceCount {
+  name: string;
+  protectedWorkers: number;
+}
+
+/** The places with the most protected workers first (by name among equals), at most `limit` of them. */
+function largestPlaces(places: PlaceCount[], limit: number): PlaceCount[] {
+  return [...places].sort((a, b) => b.protectedWorkers - a.protectedWorkers || a.name.localeCompare(b.name)).slice(0, limit);
+}
+
+interface PlaceBarsCardProps {
+  /** The card's `data-dashboard-card` name. */
+  name: string;
+  title: string;
+  coverage: CoverageQuery;
+  /** The places to show, read from the coverage figures. */
+  placesOf: (stats: CoverageStats) => PlaceCount[];
+  /** The hidden table's caption and the heading of its first column (already translated). */
+  caption: string;
+  placeHeading: string;
+  labelWidth: number;
+  /** Only the largest places, and how many more there are in words (a translation key with smart_count). */
+  limit?: { shown: number; more: string };
+}
+
+/**
+ * Live protected workers per place (the kecamatan of a regency, the villages where a partner's
+ * workers live): bars for sighted users, and the same figures in a visually hidden table, which
+ * is what screen readers read (the chart is hidden from them).
+ */
+const PlaceBarsCard = ({ name, title, coverage, placesOf, caption, placeHeading, labelWidth, limit }: PlaceBarsCardProps) => {
   const translate = useTranslate();
   const format = useDashboardFormat();
   return (
-    <DashCard name="districts" title={translate('lindung.dashboard.district.title')}>
+    <DashCard name={name} title={title}>
       <Loaded query={coverage}>
-        {(stats) =>
-          stats.byDistrict.length === 0 ? (
-            <Typography variant="body2">{translate('lindung.dashboard.empty')}</Typography>
-          ) : (
+        {(stats) => {
+          const places = placesOf(stats);
+          if (places.length === 0) return <Typography variant="body2">{translate('lindung.dashboard.empty')}</Typography>;
+          const shown = limit ? largestPlaces(places, limit.shown) : places;
+          return (
             <>
-              <HorizontalBars data={stats.byDistrict.map((row) => ({ label: row.name, value: row.protectedWorkers }))} format={format} labelWidth={96} />
-              <HiddenTable
-                caption={translate('lindung.dashboard.district.caption')}
-                columns={[translate('lindung.dashboard.district.name'), translate('lindung.dashboard.workers')]}
-                rows={stats.byDistrict.map((row) => [row.name, format.number(row.protectedWorkers)])}
-              />
+              <HorizontalBars data={shown.map((place) => ({ label: place.name, value: place.protectedWorkers }))} format={format} labelWidth={labelWidth} />
+              <HiddenTable caption={caption} columns={[placeHeading, translate('lindung.dashboard.workers')]} rows={shown.map((place) => [place.name, format.number(place.protectedWorkers)])} />
+              {limit && places.length > shown.length && (
+                <Typography variant="body2" color="text.secondary">
+                  {translate(limit.more, { smart_count: places.length - shown.length })}
+                </Typography>
+              )}
             </>
-          )
-        }
+          );
+        }}
       </Loaded>
     </DashCard>
+  );
+};
+
+/** Live protected workers per kecamatan of the regency, in the API's order. */
+const DistrictCard = ({ coverage }: { coverage: CoverageQuery }) => {
+  const translate = useTranslate();
+  return (
+    <PlaceBarsCard
+      name="districts"
+      title={translate('lindung.dashboard.district.title')}
+      coverage={coverage}
+      placesOf={(stats) => stats.byDistrict}
+      caption={translate('lindung.dashboard.district.caption')}
+      placeHeading={translate('lindung.dashboard.district.name')}
+      labelWidth={96}
+    />
   );
 };
 
@@ -715,29 +763,17 @@ const PartnerDashboard = ({ regencyId }: { regencyId: string }) => {
           )}
         </Loaded>
       </DashCard>
-      <DashCard name="villages" title={translate('lindung.dashboard.partner.villages')}>
-        <Loaded query={coverage}>
-          {(stats) => {
-            if (stats.byVillage.length === 0) return <Typography variant="body2">{translate('lindung.dashboard.empty')}</Typography>;
-            const top = [...stats.byVillage].sort((a, b) => b.protectedWorkers - a.protectedWorkers || a.name.localeCompare(b.name)).slice(0, PARTNER_VILLAGES_SHOWN);
-            return (
-              <>
-                <HorizontalBars data={top.map((row) => ({ label: row.name, value: row.protectedWorkers }))} format={format} labelWidth={110} />
-                <HiddenTable
-                  caption={translate('lindung.dashboard.partner.villages_caption')}
-                  columns={[translate('lindung.dashboard.proposals.village'), translate('lindung.dashboard.workers')]}
-                  rows={top.map((row) => [row.name, format.number(row.protectedWorkers)])}
-                />
-                {stats.byVillage.length > top.length && (
-                  <Typography variant="body2" color="text.secondary">
-                    {translate('lindung.dashboard.partner.more', { smart_count: stats.byVillage.length - top.length })}
-                  </Typography>
-                )}
-              </>
-            );
-          }}
-        </Loaded>
-      </DashCard>
+      <PlaceBarsCard
+        name="villages"
+        title={translate('lindung.dashboard.partner.villages')}
+        coverage={coverage}
+        placesOf={(stats) => stats.byVillage}
+        caption={translate('lindung.dashboard.partner.villages_caption')}
+        placeHeading={translate('lindung.dashboard.proposals.village')}
+        labelWidth={110}
+        // A partner's people may live in many villages: the largest ones, and how many more.
+        limit={{ shown: PARTNER_VILLAGES_SHOWN, more: 'lindung.dashboard.partner.more' }}
+      />
       <TrendCard regencyId={regencyId} />
     </Grid>
   );

@@ -1,4 +1,5 @@
 import { CreateButton, DataTable, DateInput, FilterButton, List, SelectField, SelectInput, TopToolbar } from 'react-admin';
+import { ServerExportButton } from '../../common/ServerExportButton';
 import { DayField } from '../../common/dates';
 import { ResponsiveDataTable, TextLine } from '../../common/ResponsiveDataTable';
 import { useIntlLocale } from '../../i18n/useIntlLocale';
@@ -10,6 +11,7 @@ const Actions = () => (
   <TopToolbar>
     <FilterButton />
     <CreateButton />
+    <ServerExportButton />
   </TopToolbar>
 );
 

@@ -1,5 +1,6 @@
 import InsightsIcon from '@mui/icons-material/Insights';
 import { Button, CreateButton, DataTable, FilterButton, LinkBase, List, NumberInput, SelectField, SelectInput, TopToolbar } from 'react-admin';
+import { ServerExportButton } from '../../common/ServerExportButton';
 import { ResponsiveDataTable, TextLine } from '../../common/ResponsiveDataTable';
 import { useIntlLocale } from '../../i18n/useIntlLocale';
 import { RegistryEmpty } from '../workers/registry';
@@ -12,6 +13,7 @@ const AwardListActions = () => (
       <InsightsIcon />
     </Button>
     <CreateButton />
+    <ServerExportButton />
   </TopToolbar>
 );
 

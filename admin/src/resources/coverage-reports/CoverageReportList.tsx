@@ -1,4 +1,5 @@
 import { CreateButton, DataTable, DateInput, FilterButton, List, ReferenceField, SearchInput, TopToolbar } from 'react-admin';
+import { ServerExportButton } from '../../common/ServerExportButton';
 import { DayField } from '../../common/dates';
 import { LocaleNumberField } from '../../common/fields';
 import { useRegionFilters } from '../../common/RegionFilterInputs';
@@ -10,6 +11,7 @@ const CoverageReportListActions = () => (
   <TopToolbar>
     <FilterButton />
     <CreateButton />
+    <ServerExportButton />
   </TopToolbar>
 );
 

@@ -1,4 +1,5 @@
 import { CreateButton, DataTable, FilterButton, List, ReferenceField, SearchInput, TopToolbar } from 'react-admin';
+import { ServerExportButton } from '../../common/ServerExportButton';
 import { DayField } from '../../common/dates';
 import { useRegionFilters } from '../../common/RegionFilterInputs';
 import { ResponsiveDataTable, TextLine } from '../../common/ResponsiveDataTable';
@@ -8,6 +9,7 @@ const RegulationListActions = () => (
   <TopToolbar>
     <FilterButton />
     <CreateButton />
+    <ServerExportButton />
   </TopToolbar>
 );
 

@@ -18,6 +18,12 @@ import { budgetService } from '../budgets/budget.service';
 import { Proposal } from '../proposals/proposal.entity';
 import { ProposalFilter } from '../proposals/proposal.inputs';
 import { proposalService } from '../proposals/proposal.service';
+import { CoverageReport, Regulation } from '../coverage/coverage-report.entity';
+import { CoverageReportFilter, RegulationFilter } from '../coverage/coverage-report.inputs';
+import { coverageReportService, regulationService } from '../coverage/coverage-report.service';
+import { Award, AwardWeight } from '../awards/award.entity';
+import { AwardFilter, AwardWeightFilter } from '../awards/award.inputs';
+import { awardService, awardWeightService } from '../awards/award.service';
 
 /**
  * The lists that can be exported as CSV on the server, each read through its resource's own
@@ -45,6 +51,7 @@ export interface Exportable {
 const villageCode = (alias: string, column: string) => `(SELECT v.code FROM villages v WHERE v.id = ${alias}.${column})`;
 const regencyCode = (alias: string) => `(SELECT r.code FROM regencies r WHERE r.id = ${alias}.regency_id)`;
 const isoTime = (sql: string) => `to_char(${sql} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+const isoDay = (sql: string) => `to_char(${sql}, 'YYYY-MM-DD')`;
 
 export const EXPORTABLE: Record<string, Exportable> = {
   Worker: {
@@ -57,7 +64,7 @@ export const EXPORTABLE: Record<string, Exportable> = {
     columns: [
       { header: 'nik', sql: 'worker.nik', sensitive: { entity: Worker, property: 'nik' } },
       { header: 'full_name', sql: 'worker.full_name' },
-      { header: 'birth_date', sql: `to_char(worker.birth_date, 'YYYY-MM-DD')` },
+      { header: 'birth_date', sql: isoDay('worker.birth_date') },
       { header: 'gender', sql: 'worker.gender' },
       { header: 'village_code', sql: villageCode('worker', 'village_id') },
       { header: 'occupation', sql: 'worker.occupation' },
@@ -81,8 +88,8 @@ export const EXPORTABLE: Record<string, Exportable> = {
       { header: 'category', sql: 'enrollment.category' },
       { header: 'programs', sql: `array_to_string(enrollment.programs, '|')` },
       { header: 'funding_source', sql: 'enrollment.funding_source' },
-      { header: 'start_date', sql: `to_char(enrollment.start_date, 'YYYY-MM-DD')` },
-      { header: 'end_date', sql: `to_char(enrollment.end_date, 'YYYY-MM-DD')` },
+      { header: 'start_date', sql: isoDay('enrollment.start_date') },
+      { header: 'end_date', sql: isoDay('enrollment.end_date') },
       { header: 'declared_income', sql: 'enrollment.declared_income' },
       { header: 'risk_class', sql: 'enrollment.risk_class' },
       { header: 'monthly_contribution', sql: 'enrollment.monthly_contribution' },
@@ -164,6 +171,71 @@ export const EXPORTABLE: Record<string, Exportable> = {
       { header: 'submitted_at', sql: isoTime('proposal.submitted_at') },
       { header: 'decided_at', sql: isoTime('proposal.decided_at') },
       { header: 'id', sql: 'proposal.id' },
+    ],
+  },
+  CoverageReport: {
+    entity: CoverageReport,
+    reader: coverageReportService,
+    filterType: 'CoverageReportFilter',
+    filterClass: CoverageReportFilter,
+    alias: 'report',
+    columns: [
+      { header: 'regency_code', sql: regencyCode('report') },
+      { header: 'as_of', sql: isoDay('report.as_of') },
+      { header: 'protected_workers', sql: 'report.protected_workers' },
+      { header: 'source', sql: 'report.source' },
+      { header: 'id', sql: 'report.id' },
+    ],
+  },
+  Regulation: {
+    entity: Regulation,
+    reader: regulationService,
+    filterType: 'RegulationFilter',
+    filterClass: RegulationFilter,
+    alias: 'regulation',
+    columns: [
+      { header: 'regency_code', sql: regencyCode('regulation') },
+      { header: 'title', sql: 'regulation.title' },
+      { header: 'valid_from', sql: isoDay('regulation.valid_from') },
+      { header: 'valid_to', sql: isoDay('regulation.valid_to') },
+      { header: 'id', sql: 'regulation.id' },
+    ],
+  },
+  Award: {
+    entity: Award,
+    reader: awardService,
+    filterType: 'AwardFilter',
+    filterClass: AwardFilter,
+    alias: 'award',
+    columns: [
+      { header: 'year', sql: 'award.year' },
+      { header: 'level', sql: 'award.level' },
+      { header: 'category', sql: 'award.category' },
+      { header: 'rank', sql: 'award.rank' },
+      { header: 'province', sql: 'award.province' },
+      { header: 'regency_code', sql: regencyCode('award') },
+      // The awarded organisation by id only: its name is a partner's record, which the caller's
+      // scope may hide (Award.partner is null then), and an export shows no more than the list.
+      { header: 'partner_id', sql: 'award.partner_id' },
+      { header: 'score', sql: 'award.score' },
+      { header: 'note', sql: 'award.note' },
+      { header: 'id', sql: 'award.id' },
+    ],
+  },
+  AwardWeight: {
+    entity: AwardWeight,
+    reader: awardWeightService,
+    filterType: 'AwardWeightFilter',
+    filterClass: AwardWeightFilter,
+    alias: 'weight',
+    columns: [
+      { header: 'criterion', sql: 'weight.criterion' },
+      { header: 'weight', sql: 'weight.weight' },
+      { header: 'target', sql: 'weight.target' },
+      { header: 'valid_from', sql: isoDay('weight.valid_from') },
+      { header: 'valid_to', sql: isoDay('weight.valid_to') },
+      { header: 'note', sql: 'weight.note' },
+      { header: 'id', sql: 'weight.id' },
     ],
   },
 };
