@@ -1,10 +1,11 @@
 import type { AppServices } from './core/context';
 import { compactRowCounts } from './core/row-counts';
+import { compactCoverageLedger } from './modules/coverage/coverage-ledger';
 import { forgetExpiredLimits } from './modules/auth/login-limits';
 import { deleteExpiredSessions } from './modules/auth/sessions';
 
 const HOUSEKEEPING_INTERVAL_MS = 60 * 60 * 1000;
-/** Kept row counts grow by a delta per write statement; folding them keeps every total a short sum. */
+/** Kept row counts and the coverage ledger grow by a delta per write statement; folding them keeps every total a short sum. */
 const ROW_COUNT_COMPACTION_MS = 30 * 1000;
 
 /** The process's periodic work; returns what stops it. */
@@ -21,8 +22,9 @@ export function startHousekeeping(app: AppServices): () => void {
 async function compactCounts(app: AppServices): Promise<void> {
   try {
     await compactRowCounts({ em: app.dataSource.manager });
+    await compactCoverageLedger({ em: app.dataSource.manager });
   } catch (error) {
-    app.logger.warn({ err: error }, 'row count compaction failed');
+    app.logger.warn({ err: error }, 'row count or coverage ledger compaction failed');
   }
 }
 

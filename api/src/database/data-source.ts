@@ -20,15 +20,17 @@ import { Worker } from '../modules/workers/worker.entity';
 import { WorkerPartner } from '../modules/workers/worker-partner.entity';
 import { Award, AwardWeight } from '../modules/awards/award.entity';
 import { Budget } from '../modules/budgets/budget.entity';
+import { CoverageLedgerEntry } from '../modules/coverage/coverage-ledger.entity';
 import { CoverageReport, Regulation } from '../modules/coverage/coverage-report.entity';
 import { Proposal, ProposalItem } from '../modules/proposals/proposal.entity';
 import { VulnerableCycle1764800000000 } from './migrations/1764800000000-vulnerable-cycle';
+import { CoverageLedger1764900000000 } from './migrations/1764900000000-coverage-ledger';
 
 // A `date` is a calendar day: keep PostgreSQL's YYYY-MM-DD instead of a JavaScript Date at local midnight.
 types.setTypeParser(types.builtins.DATE, (value) => value);
 
 export const entities = [Regency, District, Village, PartnerOrganisation, User, ContributionRate, Worker, WorkerPartner, Enrollment, AuditEvent,
-  Budget, Proposal, ProposalItem, CoverageReport, Regulation, Award, AwardWeight];
+  Budget, Proposal, ProposalItem, CoverageReport, Regulation, CoverageLedgerEntry, Award, AwardWeight];
 export const migrations = [
   InitialSchema1764000000000,
   SessionsAndLoginLimits1764100000000,
@@ -38,6 +40,7 @@ export const migrations = [
   RowCounts1764500000000,
   VillageSearch1764600000000,
   VulnerableCycle1764800000000,
+  CoverageLedger1764900000000,
 ];
 
 /**

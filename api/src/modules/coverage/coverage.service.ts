@@ -1,19 +1,52 @@
 import { hasPermission, Permission, ROLE_SCOPE, todayIn } from '@lindung/domain';
+import { Brackets } from 'typeorm';
 import type { RequestContext } from '../../core/context';
 import { notFound } from '../../core/errors';
 import { scopedQuery } from '../../core/scope';
 import { budgetService } from '../budgets/budget.service';
-import { Enrollment } from '../enrollments/enrollment.entity';
 import { regencyService } from '../regions/regency.service';
+import { Village } from '../regions/village.entity';
+import { CoverageLedgerEntry } from './coverage-ledger.entity';
 import { coverageReportService } from './coverage-report.service';
 import type { CoverageStats, MonthlyCoverage } from './coverage.types';
 
 /**
- * An enrollment protects its worker on a day when it is in force then: confirmed (ACTIVE, or
- * ENDED since — it covered its days) and the day within its period. PENDING (not yet confirmed
- * by BPJS) and LAPSED (contributions stopped) protect no one.
+ * Coverage on a day is read from the coverage ledger (see the CoverageLedger migration), kept by
+ * triggers as enrollments change: per facet, the count at the start of the day's month (or the
+ * facet's last month row, when the day lies past it), the folded changes of the month up to the
+ * day, and the changes not yet folded. One statement, so one snapshot whatever the compaction does;
+ * summed per village and facet by ranges of the ledger's regency indexes.
+ *
+ * What counts as protected is decided there: an enrollment in force on the day — confirmed (ACTIVE,
+ * or ENDED since: it covered its days), the day within its period. PENDING (not yet confirmed by
+ * BPJS) and LAPSED (contributions stopped) protect no one.
  */
-const IN_FORCE = `enrollment.status IN ('ACTIVE', 'ENDED') AND enrollment.start_date <= :coverageDay AND (enrollment.end_date IS NULL OR enrollment.end_date >= :coverageDay)`;
+function ledgerOn(day: string, name: string): { sql: string; params: Record<string, string> } {
+  const month = `${day.slice(0, 7)}-01`;
+  return {
+    // Only month rows are ever `last`.
+    sql: `((entry.kind = 'month' AND entry.day = :${name}Month) OR (entry.last AND entry.day < :${name}Month)
+      OR (entry.kind = 'day' AND entry.day >= :${name}Month AND entry.day <= :${name}Day)
+      OR (entry.kind = 'change' AND entry.day <= :${name}Day))`,
+    params: { [`${name}Month`]: month, [`${name}Day`]: day },
+  };
+}
+
+/**
+ * The caller's ledger rows of a regency that count on any of the days, and per day the sum that
+ * counts on it: a partner's own contribution, everyone else the regency-wide facets — both within
+ * the caller's scope (an official's regency, a village head's village).
+ */
+function ledgerOfDays(ctx: RequestContext, regencyId: string, days: string[]) {
+  const ownContribution = ROLE_SCOPE[ctx.actor!.role] === 'partner';
+  const conditions = days.map((day, index) => ledgerOn(day, `coverageDay${index}`));
+  const query = scopedQuery(ctx, CoverageLedgerEntry, 'entry')
+    .andWhere('entry.regency_id = :coverageRegency', { coverageRegency: regencyId })
+    .andWhere(ownContribution ? 'entry.partner_id IS NOT NULL' : 'entry.partner_id IS NULL')
+    .andWhere(new Brackets((any) => conditions.forEach((condition) => any.orWhere(condition.sql))));
+  conditions.forEach((condition) => query.setParameters(condition.params));
+  return { query, sums: conditions.map((condition) => `coalesce(sum(entry.n) FILTER (WHERE ${condition.sql}), 0)::int`) };
+}
 
 /**
  * The regency asked about must be the caller's own (a global role may ask about any): an official
@@ -43,66 +76,79 @@ export async function coverageOf(ctx: RequestContext, regencyId: string, asOf: s
   ]);
   const target = regency.workforceTarget;
   const rateOf = (count: number) => (target ? Math.round((count / target) * 10_000) / 10_000 : null);
-  const total = groups.find((row) => row.gd === 1 && row.gv === 1 && row.gp === 1 && row.gf === 1)?.n ?? 0;
+  const total = groups.filter((row) => row.dimension === 'all').reduce((sum, row) => sum + row.n, 0);
   return {
     regencyId,
     asOf,
     workforceTarget: target,
     official: official ? { protectedWorkers: official.protectedWorkers, asOf: official.asOf, source: official.source, rate: rateOf(official.protectedWorkers) } : null,
     live: { protectedWorkers: total, rate: seesWholeRegency(ctx) ? rateOf(total) : null },
-    byDistrict: groups
-      .filter((row) => row.gd === 0)
-      .map((row) => ({ districtId: row.district_id!, name: row.district_name!, protectedWorkers: row.n }))
-      .sort((a, b) => a.name.localeCompare(b.name)),
+    byDistrict: byDistrict(groups),
     byVillage: groups
-      .filter((row) => row.gv === 0)
-      .map((row) => ({ villageId: row.village_id!, name: row.village_name!, protectedWorkers: row.n }))
+      .filter((row) => row.dimension === 'all')
+      .map((row) => ({ villageId: row.village_id, name: row.village_name, protectedWorkers: row.n }))
       .sort((a, b) => a.name.localeCompare(b.name)),
-    byPartnerType: groups.filter((row) => row.gp === 0).map((row) => ({ type: row.partner_type as never, protectedWorkers: row.n })),
-    byFundingSource: groups.filter((row) => row.gf === 0).map((row) => ({ fundingSource: row.funding_source as never, protectedWorkers: row.n })),
+    byPartnerType: totalsBy(groups, 'partnerType').map(([value, n]) => ({ type: (value || null) as never, protectedWorkers: n })),
+    byFundingSource: totalsBy(groups, 'fundingSource').map(([value, n]) => ({ fundingSource: value as never, protectedWorkers: n })),
     vulnerable,
   };
 }
 
 interface GroupRow {
-  gd: number;
-  gv: number;
-  gp: number;
-  gf: number;
-  district_id: string | null;
-  district_name: string | null;
-  village_id: string | null;
-  village_name: string | null;
-  partner_type: string | null;
-  funding_source: string | null;
+  dimension: 'all' | 'partnerType' | 'fundingSource';
+  value: string;
+  village_id: string;
+  village_name: string;
+  district_id: string;
+  district_name: string;
   n: number;
 }
 
-/**
- * Every figure in one aggregate over the caller's enrollments in force on the day, in the
- * regency: the total and the breakdowns as grouping sets (GROUPING() tells a breakdown's row
- * from the total's, and a regency enrollment's null partner type from "all types").
- */
-function liveGroups(ctx: RequestContext, regencyId: string, asOf: string): Promise<GroupRow[]> {
-  return scopedQuery(ctx, Enrollment, 'enrollment')
-    .innerJoin('workers', 'cw', 'cw.id = enrollment.worker_id AND cw.regency_id = :coverageRegency', { coverageRegency: regencyId })
-    .innerJoin('villages', 'cv', 'cv.id = cw.village_id')
+/** Per village and facet, the caller's protected workers on the day (villages with none left out). */
+async function liveGroups(ctx: RequestContext, regencyId: string, asOf: string): Promise<GroupRow[]> {
+  const { query, sums } = ledgerOfDays(ctx, regencyId, [asOf]);
+  const counted: Array<Pick<GroupRow, 'dimension' | 'value' | 'village_id' | 'n'>> = await query
+    .select('entry.village_id', 'village_id')
+    .addSelect('entry.dimension', 'dimension')
+    .addSelect('entry.value', 'value')
+    .addSelect(sums[0], 'n')
+    .groupBy('entry.village_id, entry.dimension, entry.value')
+    .having(`${sums[0]} > 0`)
+    .getRawMany();
+  const places = await villagePlaces(ctx, [...new Set(counted.map((row) => row.village_id))]);
+  return counted.map((row) => ({ ...row, ...places.get(row.village_id)! }));
+}
+
+/** The names of villages and their kecamatan (reference data), by village id. */
+async function villagePlaces(ctx: RequestContext, villageIds: string[]) {
+  if (villageIds.length === 0) return new Map<string, Pick<GroupRow, 'village_name' | 'district_id' | 'district_name'>>();
+  const rows = await scopedQuery(ctx, Village, 'cv')
     .innerJoin('districts', 'cd', 'cd.id = cv.district_id')
-    .leftJoin('partner_organisations', 'cp', 'cp.id = enrollment.partner_id')
-    .select('GROUPING(cd.id)::int', 'gd')
-    .addSelect('GROUPING(cv.id)::int', 'gv')
-    .addSelect('GROUPING(cp.type)::int', 'gp')
-    .addSelect('GROUPING(enrollment.funding_source)::int', 'gf')
+    .select('cv.id', 'village_id')
+    .addSelect('cv.name', 'village_name')
     .addSelect('cd.id', 'district_id')
     .addSelect('cd.name', 'district_name')
-    .addSelect('cv.id', 'village_id')
-    .addSelect('cv.name', 'village_name')
-    .addSelect('cp.type', 'partner_type')
-    .addSelect('enrollment.funding_source', 'funding_source')
-    .addSelect('count(DISTINCT enrollment.worker_id)::int', 'n')
-    .andWhere(IN_FORCE, { coverageDay: asOf })
-    .groupBy('GROUPING SETS ((), (cd.id, cd.name), (cv.id, cv.name), (cp.type), (enrollment.funding_source))')
+    .andWhere('cv.id IN (:...coverageVillages)', { coverageVillages: villageIds })
     .getRawMany();
+  return new Map(rows.map(({ village_id, ...place }) => [village_id as string, place as Pick<GroupRow, 'village_name' | 'district_id' | 'district_name'>]));
+}
+
+/** A worker lives in one village: per-village counts add up to distinct workers per kecamatan. */
+function byDistrict(groups: GroupRow[]): { districtId: string; name: string; protectedWorkers: number }[] {
+  const districts = new Map<string, { districtId: string; name: string; protectedWorkers: number }>();
+  for (const row of groups.filter((group) => group.dimension === 'all')) {
+    const district = districts.get(row.district_id) ?? { districtId: row.district_id, name: row.district_name, protectedWorkers: 0 };
+    district.protectedWorkers += row.n;
+    districts.set(row.district_id, district);
+  }
+  return [...districts.values()].sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** The same, per partner type or funding source (each village's distinct workers, summed). */
+function totalsBy(groups: GroupRow[], dimension: 'partnerType' | 'fundingSource'): [string, number][] {
+  const totals = new Map<string, number>();
+  for (const row of groups) if (row.dimension === dimension) totals.set(row.value, (totals.get(row.value) ?? 0) + row.n);
+  return [...totals.entries()];
 }
 
 /** The year's budget for vulnerable workers, if the caller may read budgets at all. */
@@ -117,20 +163,11 @@ async function vulnerableFunding(ctx: RequestContext, regencyId: string, fiscalY
 export async function coverageTrendOf(ctx: RequestContext, regencyId: string, asOf: string = todayIn()): Promise<MonthlyCoverage[]> {
   assertRegencyInScope(ctx, regencyId);
   const days = monthEnds(asOf, 12);
-  // One scan, one filtered count per day (no join to a list of days).
-  const trend = scopedQuery(ctx, Enrollment, 'enrollment')
-    .innerJoin('workers', 'cw', 'cw.id = enrollment.worker_id AND cw.regency_id = :trendRegency', { trendRegency: regencyId })
-    .select('count(*)', 'rows')
-    .andWhere("enrollment.status IN ('ACTIVE', 'ENDED')")
-    .andWhere('enrollment.start_date <= :trendLast AND (enrollment.end_date IS NULL OR enrollment.end_date >= :trendFirst)', { trendFirst: days[0], trendLast: days.at(-1) });
-  days.forEach((day, index) => {
-    trend.addSelect(
-      `count(DISTINCT enrollment.worker_id) FILTER (WHERE enrollment.start_date <= :trendDay${index} AND (enrollment.end_date IS NULL OR enrollment.end_date >= :trendDay${index}))::int`,
-      `d${index}`,
-    );
-    trend.setParameter(`trendDay${index}`, day);
-  });
-  const counted = (await trend.getRawOne<Record<string, number>>()) ?? {};
+  // One read of the ledger, one filtered sum per day.
+  const { query, sums } = ledgerOfDays(ctx, regencyId, days);
+  query.select(sums[0], 'd0').andWhere("entry.dimension = 'all'");
+  sums.slice(1).forEach((sum, index) => query.addSelect(sum, `d${index + 1}`));
+  const counted = (await query.getRawOne<Record<string, number>>()) ?? {};
   const reports = await coverageReportService.list(ctx, { filter: { regencyId, asOfFrom: `${days[0].slice(0, 7)}-01`, asOfTo: asOf }, perPage: 100, sortField: 'asOf', sortOrder: 'ASC' });
   return days.map((day, index) => ({
     month: day.slice(0, 7),
