@@ -30,20 +30,22 @@ describe('contribution rates', () => {
   });
 
   it('should refuse an overlapping validity, and take the next rate once the current one ends', async () => {
+    // A key of its own (the real rates stay as they are: other files price enrollments meanwhile).
     const admin = await tokenOf('admin');
-    const current = (await ok(LIST, { filter: { category: 'BPU', program: 'JKM' } }, admin)).allContributionRates[0];
-    const next = { program: 'JKM', category: 'BPU', flatAmount: 7_200, validFrom: '2031-01-01' };
+    const key = { program: 'JKP', category: 'PU', bracket: 'NEXT_RATE_TEST' };
+    const current = (await ok(CREATE, { ...key, percent: 0.4, validFrom: '2020-01-01' }, admin)).createContributionRate;
+    const next = { ...key, percent: 0.5, validFrom: '2031-01-01' };
     const overlap = await failure(CREATE, next, admin);
     expect(overlap.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: { validFrom: expect.stringMatching(/overlaps/) } });
 
     await ok(UPDATE, { id: current.id, validTo: '2030-12-31' }, admin);
     const created = (await ok(CREATE, next, admin)).createContributionRate;
-    expect(created).toMatchObject({ flatAmount: 7_200, validFrom: '2031-01-01', validTo: null });
-    const in2031 = await ok(LIST, { filter: { category: 'BPU', program: 'JKM', inForceOn: '2031-06-01' } }, admin);
-    expect(in2031.allContributionRates.map((r: { id: string }) => r.id)).toEqual([created.id]);
+    expect(created).toMatchObject({ percent: 0.5, validFrom: '2031-01-01', validTo: null });
+    const in2031 = await ok(LIST, { filter: { category: 'PU', program: 'JKP', inForceOn: '2031-06-01' } }, admin);
+    expect(in2031.allContributionRates.filter((r: { bracket: string }) => r.bracket === key.bracket).map((r: { id: string }) => r.id)).toEqual([created.id]);
 
     await ok(DELETE, { id: created.id }, admin);
-    await ok(UPDATE, { id: current.id, validTo: null }, admin);
+    await ok(DELETE, { id: current.id }, admin);
   });
 
   it('should let only one of two racing overlapping rates in', async () => {

@@ -1,3 +1,4 @@
+import type { Category, Program } from '@lindung/domain';
 import type { SelectQueryBuilder } from 'typeorm';
 import type { RequestContext } from '../../core/context';
 import { badUserInput, pgErrorCode, PgError } from '../../core/errors';
@@ -22,9 +23,14 @@ export class ContributionRateService extends ResourceReader<ContributionRate, Co
     }
   }
 
-  /** Every rate in force on a day (what a contribution is computed from). */
-  inForceOn(ctx: RequestContext, day: string): Promise<ContributionRate[]> {
-    return this.query(ctx, { inForceOn: day }).getMany();
+  /**
+   * Every rate in force on a day (what a contribution is computed from); with `cover`, only those
+   * of its category and programs — a hot path then reads the few rows it uses, not the whole table.
+   */
+  inForceOn(ctx: RequestContext, day: string, cover?: { category: Category; programs: readonly Program[] }): Promise<ContributionRate[]> {
+    const query = this.query(ctx, { inForceOn: day, category: cover?.category });
+    if (cover) query.andWhere('rate.program IN (:...coverPrograms)', { coverPrograms: cover.programs });
+    return query.getMany();
   }
 
   async create(ctx: RequestContext, args: CreateContributionRateArgs): Promise<ContributionRate> {

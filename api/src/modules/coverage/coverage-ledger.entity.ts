@@ -4,12 +4,12 @@ import { ScopedBy } from '../../core/scope';
 /**
  * A row of the coverage ledger (see the CoverageLedger migration): a change, a day's folded
  * changes or a month's running count of one facet — a village of a regency, whole or by partner
- * type or funding source, regency-wide (no partner) or one partner's own contribution. Kept by
- * triggers, never written by the application; read through the caller's scope like any table: an
- * official its regency's rows, a village head its village's, a partner its own contribution's.
+ * type or funding source. Kept by triggers, never written by the application; read through the
+ * caller's scope like any table: an official its regency's rows, a village head its village's.
  */
 @Entity('coverage_ledger')
-@ScopedBy({ kind: 'scoped', regency: 'regencyId', village: 'villageId', partner: 'partnerId' })
+// A partner's own contribution is counted over its own enrollments (coverage.service.ts): it reads no ledger row.
+@ScopedBy({ kind: 'scoped', regency: 'regencyId', village: 'villageId' })
 export class CoverageLedgerEntry {
   @PrimaryColumn({ type: 'bigint' })
   id: string;
@@ -19,9 +19,6 @@ export class CoverageLedgerEntry {
 
   @Column({ name: 'village_id', type: 'uuid' })
   villageId: string;
-
-  @Column({ name: 'partner_id', type: 'uuid', nullable: true })
-  partnerId: string | null;
 
   @Column({ type: 'text' })
   dimension: 'all' | 'partnerType' | 'fundingSource';

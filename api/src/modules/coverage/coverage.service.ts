@@ -4,6 +4,7 @@ import type { RequestContext } from '../../core/context';
 import { notFound } from '../../core/errors';
 import { scopedQuery } from '../../core/scope';
 import { budgetService } from '../budgets/budget.service';
+import { Enrollment } from '../enrollments/enrollment.entity';
 import { regencyService } from '../regions/regency.service';
 import { Village } from '../regions/village.entity';
 import { CoverageLedgerEntry } from './coverage-ledger.entity';
@@ -12,17 +13,18 @@ import type { CoverageStats, MonthlyCoverage } from './coverage.types';
 
 /**
  * Coverage on a day is read from the coverage ledger (see the CoverageLedger migration), kept by
- * triggers as enrollments change: per facet, the count at the start of the day's month (or the
- * facet's last month row, when the day lies past it), the folded changes of the month up to the
- * day, and the changes not yet folded. One statement, so one snapshot whatever the compaction does;
- * summed per village and facet by ranges of the ledger's regency indexes.
+ * triggers as enrollments change: per facet, the month row that starts the month of the day after
+ * (the count before it; or the facet's last month row, when that lies earlier), the folded
+ * changes from that month's start up to the day — none when the day ends its month — and the
+ * changes not yet folded. One statement, so one snapshot whatever the compaction does; summed per
+ * village and facet by ranges of the ledger's regency indexes.
  *
  * What counts as protected is decided there: an enrollment in force on the day — confirmed (ACTIVE,
  * or ENDED since: it covered its days), the day within its period. PENDING (not yet confirmed by
  * BPJS) and LAPSED (contributions stopped) protect no one.
  */
 function ledgerOn(day: string, name: string): { sql: string; params: Record<string, string> } {
-  const month = `${day.slice(0, 7)}-01`;
+  const month = `${new Date(Date.parse(day) + 86_400_000).toISOString().slice(0, 7)}-01`;
   return {
     // Only month rows are ever `last`.
     sql: `((entry.kind = 'month' AND entry.day = :${name}Month) OR (entry.last AND entry.day < :${name}Month)
@@ -33,19 +35,32 @@ function ledgerOn(day: string, name: string): { sql: string; params: Record<stri
 }
 
 /**
- * The caller's ledger rows of a regency that count on any of the days, and per day the sum that
- * counts on it: a partner's own contribution, everyone else the regency-wide facets — both within
- * the caller's scope (an official's regency, a village head's village).
+ * The caller's ledger rows of a regency that count on any of the days (within the caller's scope:
+ * an official's regency, a village head's village), and per day the sum that counts on it.
  */
 function ledgerOfDays(ctx: RequestContext, regencyId: string, days: string[]) {
-  const ownContribution = ROLE_SCOPE[ctx.actor!.role] === 'partner';
   const conditions = days.map((day, index) => ledgerOn(day, `coverageDay${index}`));
   const query = scopedQuery(ctx, CoverageLedgerEntry, 'entry')
     .andWhere('entry.regency_id = :coverageRegency', { coverageRegency: regencyId })
-    .andWhere(ownContribution ? 'entry.partner_id IS NOT NULL' : 'entry.partner_id IS NULL')
     .andWhere(new Brackets((any) => conditions.forEach((condition) => any.orWhere(condition.sql))));
   conditions.forEach((condition) => query.setParameters(condition.params));
   return { query, sums: conditions.map((condition) => `coalesce(sum(entry.n) FILTER (WHERE ${condition.sql}), 0)::int`) };
+}
+
+/**
+ * A partner's own contribution is counted over its own enrollments, which bound the work: the
+ * ledger keeps the regency's facets only.
+ */
+const countsOwnContribution = (ctx: RequestContext) => ROLE_SCOPE[ctx.actor!.role] === 'partner';
+
+/** An enrollment protects its worker on a day when it is in force then (as the ledger counts). */
+const IN_FORCE = `enrollment.status IN ('ACTIVE', 'ENDED') AND enrollment.start_date <= :coverageDay AND (enrollment.end_date IS NULL OR enrollment.end_date >= :coverageDay)`;
+
+/** The caller's enrollments of workers living in the regency. */
+function enrollmentsIn(ctx: RequestContext, regencyId: string) {
+  return scopedQuery(ctx, Enrollment, 'enrollment').innerJoin('workers', 'cw', 'cw.id = enrollment.worker_id AND cw.regency_id = :coverageRegency', {
+    coverageRegency: regencyId,
+  });
 }
 
 /**
@@ -106,8 +121,16 @@ interface GroupRow {
 
 /** Per village and facet, the caller's protected workers on the day (villages with none left out). */
 async function liveGroups(ctx: RequestContext, regencyId: string, asOf: string): Promise<GroupRow[]> {
+  const counted = countsOwnContribution(ctx) ? await ownContributionCounts(ctx, regencyId, asOf) : await ledgerCounts(ctx, regencyId, asOf);
+  const places = await villagePlaces(ctx, [...new Set(counted.map((row) => row.village_id))]);
+  return counted.map((row) => ({ ...row, ...places.get(row.village_id)! }));
+}
+
+type FacetCount = Pick<GroupRow, 'dimension' | 'value' | 'village_id' | 'n'>;
+
+function ledgerCounts(ctx: RequestContext, regencyId: string, asOf: string): Promise<FacetCount[]> {
   const { query, sums } = ledgerOfDays(ctx, regencyId, [asOf]);
-  const counted: Array<Pick<GroupRow, 'dimension' | 'value' | 'village_id' | 'n'>> = await query
+  return query
     .select('entry.village_id', 'village_id')
     .addSelect('entry.dimension', 'dimension')
     .addSelect('entry.value', 'value')
@@ -115,8 +138,28 @@ async function liveGroups(ctx: RequestContext, regencyId: string, asOf: string):
     .groupBy('entry.village_id, entry.dimension, entry.value')
     .having(`${sums[0]} > 0`)
     .getRawMany();
-  const places = await villagePlaces(ctx, [...new Set(counted.map((row) => row.village_id))]);
-  return counted.map((row) => ({ ...row, ...places.get(row.village_id)! }));
+}
+
+/** The same facets, as distinct counts over the partner's own enrollments in force (grouping sets per village). */
+async function ownContributionCounts(ctx: RequestContext, regencyId: string, asOf: string): Promise<FacetCount[]> {
+  const rows: Array<{ village_id: string; gp: number; gf: number; partner_type: string | null; funding_source: string | null; n: number }> =
+    await enrollmentsIn(ctx, regencyId)
+      .leftJoin('partner_organisations', 'cp', 'cp.id = enrollment.partner_id')
+      .select('cw.village_id', 'village_id')
+      .addSelect('GROUPING(cp.type)::int', 'gp')
+      .addSelect('GROUPING(enrollment.funding_source)::int', 'gf')
+      .addSelect('cp.type', 'partner_type')
+      .addSelect('enrollment.funding_source', 'funding_source')
+      .addSelect('count(DISTINCT enrollment.worker_id)::int', 'n')
+      .andWhere(IN_FORCE, { coverageDay: asOf })
+      .groupBy('GROUPING SETS ((cw.village_id), (cw.village_id, cp.type), (cw.village_id, enrollment.funding_source))')
+      .getRawMany();
+  return rows.map((row) => ({
+    village_id: row.village_id,
+    dimension: row.gp === 0 ? 'partnerType' : row.gf === 0 ? 'fundingSource' : 'all',
+    value: row.gp === 0 ? (row.partner_type ?? '') : row.gf === 0 ? row.funding_source! : '',
+    n: row.n,
+  }));
 }
 
 /** The names of villages and their kecamatan (reference data), by village id. */
@@ -163,11 +206,7 @@ async function vulnerableFunding(ctx: RequestContext, regencyId: string, fiscalY
 export async function coverageTrendOf(ctx: RequestContext, regencyId: string, asOf: string = todayIn()): Promise<MonthlyCoverage[]> {
   assertRegencyInScope(ctx, regencyId);
   const days = monthEnds(asOf, 12);
-  // One read of the ledger, one filtered sum per day.
-  const { query, sums } = ledgerOfDays(ctx, regencyId, days);
-  query.select(sums[0], 'd0').andWhere("entry.dimension = 'all'");
-  sums.slice(1).forEach((sum, index) => query.addSelect(sum, `d${index + 1}`));
-  const counted = (await query.getRawOne<Record<string, number>>()) ?? {};
+  const counted = countsOwnContribution(ctx) ? await ownContributionTrend(ctx, regencyId, days) : await ledgerTrend(ctx, regencyId, days);
   const reports = await coverageReportService.list(ctx, { filter: { regencyId, asOfFrom: `${days[0].slice(0, 7)}-01`, asOfTo: asOf }, perPage: 100, sortField: 'asOf', sortOrder: 'ASC' });
   return days.map((day, index) => ({
     month: day.slice(0, 7),
@@ -175,6 +214,30 @@ export async function coverageTrendOf(ctx: RequestContext, regencyId: string, as
     protectedWorkers: Number(counted[`d${index}`] ?? 0),
     officialProtectedWorkers: reports.filter((report) => report.asOf.slice(0, 7) === day.slice(0, 7)).at(-1)?.protectedWorkers ?? null,
   }));
+}
+
+/** One read of the ledger, one filtered sum per day. */
+async function ledgerTrend(ctx: RequestContext, regencyId: string, days: string[]): Promise<Record<string, number>> {
+  const { query, sums } = ledgerOfDays(ctx, regencyId, days);
+  query.select(sums[0], 'd0').andWhere("entry.dimension = 'all'");
+  sums.slice(1).forEach((sum, index) => query.addSelect(sum, `d${index + 1}`));
+  return (await query.getRawOne<Record<string, number>>()) ?? {};
+}
+
+/** One scan of the partner's enrollments, one filtered distinct count per day. */
+async function ownContributionTrend(ctx: RequestContext, regencyId: string, days: string[]): Promise<Record<string, number>> {
+  const trend = enrollmentsIn(ctx, regencyId)
+    .select('count(*)', 'rows')
+    .andWhere("enrollment.status IN ('ACTIVE', 'ENDED')")
+    .andWhere('enrollment.start_date <= :trendLast AND (enrollment.end_date IS NULL OR enrollment.end_date >= :trendFirst)', { trendFirst: days[0], trendLast: days.at(-1) });
+  days.forEach((day, index) => {
+    trend.addSelect(
+      `count(DISTINCT enrollment.worker_id) FILTER (WHERE enrollment.start_date <= :trendDay${index} AND (enrollment.end_date IS NULL OR enrollment.end_date >= :trendDay${index}))::int`,
+      `d${index}`,
+    );
+    trend.setParameter(`trendDay${index}`, day);
+  });
+  return (await trend.getRawOne<Record<string, number>>()) ?? {};
 }
 
 /** The last day of each of the `count` months up to asOf's, asOf itself for its own month. */
