@@ -215,15 +215,10 @@ export class CoverageLedger1764900000000 implements MigrationInterface {
   }
 
   private async triggers(q: QueryRunner): Promise<void> {
-    // PostgreSQL takes transition tables on one event per trigger: one function per event.
+    // PostgreSQL takes transition tables on one event per trigger: inserted and deleted rows both
+    // come as `changed`; updates have their own function.
     await q.query(`
-      CREATE FUNCTION coverage_enrollments_inserted() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN
-        PERFORM coverage_refresh(array_agg(DISTINCT worker_id)) FROM changed WHERE status IN ('ACTIVE', 'ENDED');
-        RETURN NULL;
-      END $$`);
-    await q.query(`
-      CREATE FUNCTION coverage_enrollments_deleted() RETURNS trigger LANGUAGE plpgsql AS $$
+      CREATE FUNCTION coverage_enrollments_changed() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
         PERFORM coverage_refresh(array_agg(DISTINCT worker_id)) FROM changed WHERE status IN ('ACTIVE', 'ENDED');
         RETURN NULL;
@@ -256,8 +251,8 @@ export class CoverageLedger1764900000000 implements MigrationInterface {
         WHERE a.type IS DISTINCT FROM b.type AND e.status IN ('ACTIVE', 'ENDED');
         RETURN NULL;
       END $$`);
-    await q.query(`CREATE TRIGGER enrollments_coverage_insert AFTER INSERT ON enrollments REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION coverage_enrollments_inserted()`);
-    await q.query(`CREATE TRIGGER enrollments_coverage_delete AFTER DELETE ON enrollments REFERENCING OLD TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION coverage_enrollments_deleted()`);
+    await q.query(`CREATE TRIGGER enrollments_coverage_insert AFTER INSERT ON enrollments REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION coverage_enrollments_changed()`);
+    await q.query(`CREATE TRIGGER enrollments_coverage_delete AFTER DELETE ON enrollments REFERENCING OLD TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION coverage_enrollments_changed()`);
     await q.query(`CREATE TRIGGER enrollments_coverage_update AFTER UPDATE ON enrollments REFERENCING OLD TABLE AS before_rows NEW TABLE AS after_rows FOR EACH STATEMENT EXECUTE FUNCTION coverage_enrollments_updated()`);
     await q.query(`CREATE TRIGGER workers_coverage_update AFTER UPDATE ON workers REFERENCING OLD TABLE AS before_rows NEW TABLE AS after_rows FOR EACH STATEMENT EXECUTE FUNCTION coverage_workers_moved()`);
     await q.query(`CREATE TRIGGER partner_organisations_coverage_update AFTER UPDATE ON partner_organisations REFERENCING OLD TABLE AS before_rows NEW TABLE AS after_rows FOR EACH STATEMENT EXECUTE FUNCTION coverage_partners_retyped()`);
@@ -269,7 +264,7 @@ export class CoverageLedger1764900000000 implements MigrationInterface {
     await q.query(`DROP TRIGGER enrollments_coverage_update ON enrollments`);
     await q.query(`DROP TRIGGER enrollments_coverage_delete ON enrollments`);
     await q.query(`DROP TRIGGER enrollments_coverage_insert ON enrollments`);
-    for (const fn of ['coverage_partners_retyped', 'coverage_workers_moved', 'coverage_enrollments_updated', 'coverage_enrollments_deleted', 'coverage_enrollments_inserted']) {
+    for (const fn of ['coverage_partners_retyped', 'coverage_workers_moved', 'coverage_enrollments_updated', 'coverage_enrollments_changed']) {
       await q.query(`DROP FUNCTION ${fn}()`);
     }
     await q.query(`DROP FUNCTION compact_coverage_ledger(int)`);
