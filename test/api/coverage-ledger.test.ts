@@ -167,6 +167,14 @@ async function expectLedgerToMatch(stage: string): Promise<void> {
   }
 }
 
+async function waitUntil(condition: () => Promise<boolean>, timeoutMs = 4_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error('timed out waiting');
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
 async function compact(): Promise<void> {
   // The API's housekeeping may be folding at this moment: wait for it rather than skip.
   await db.query(`SELECT pg_advisory_lock(hashtext('compact_coverage_ledger'))`);
@@ -206,6 +214,40 @@ describe('the coverage ledger', () => {
     await compact();
     await expectLedgerToMatch('retyped, folded twice');
   }, 300_000);
+
+  it('should count a worker once when two transactions enroll them at the same time', async () => {
+    const { rows } = await db.query(
+      `INSERT INTO workers (nik, full_name, name_key, birth_date, gender, village_id, regency_id) VALUES ($1, 'pekerja serentak', 'pekerja serentak', '1990-03-12', 'MALE', $2, $3) RETURNING id`,
+      [newNik(), villages[2].id, regency],
+    );
+    const worker = rows[0].id;
+    const enrollIn = (client: Client, program: string, start: string) =>
+      client.query(
+        `INSERT INTO enrollments (worker_id, category, programs, funding_source, start_date, end_date, declared_income, monthly_contribution, contribution_breakdown, status)
+         VALUES ($1, 'PU', ARRAY[$2], 'SELF', $3, '2046-12-31', 1000000, 10000, '[]', 'ACTIVE')`,
+        [worker, program, start],
+      );
+    const [first, second] = [new Client({ connectionString: process.env.LINDUNG_DATABASE_URL }), new Client({ connectionString: process.env.LINDUNG_DATABASE_URL })];
+    await Promise.all([first.connect(), second.connect()]);
+    try {
+      await first.query('BEGIN');
+      await second.query('BEGIN');
+      await enrollIn(first, 'JKK', '2046-01-01');
+      // The second's trigger waits for the first's worker lock, then sees its committed spans.
+      const secondDone = enrollIn(second, 'JKM', '2046-03-01').then(() => second.query('COMMIT'));
+      // (Without that lock the second would not wait: then it commits first, and the count shows it.)
+      await Promise.race([waitUntil(async () => (await db.query(`SELECT 1 FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%ARRAY[$2]%'`)).rows.length > 0), secondDone]);
+      await first.query('COMMIT');
+      await secondDone;
+    } finally {
+      await Promise.all([first.end(), second.end()]);
+    }
+    const spans = (await db.query(`SELECT count(*)::int AS n FROM coverage_spans s JOIN coverage_facets f ON f.id = s.facet_id WHERE s.worker_id = $1 AND f.dimension = 'all'`, [worker])).rows[0].n;
+    expect(spans).toBe(1);
+    for (const day of ['2046-02-01', '2046-06-01']) {
+      expect((await actualOn(day, callers[0])).byVillage[villages[2].id]).toBe((await expectedOn(day, callers[0])).byVillage[villages[2].id]);
+    }
+  });
 
   it('should keep counting a worker who moves to another regency in that regency', async () => {
     const tabanan = await regencyId('51.02');
