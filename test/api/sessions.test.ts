@@ -1,4 +1,6 @@
-import { API_URL, DEMO, DEMO_PASSWORD, failure, gql, login, ok } from '../support/api';
+import { randomUUID } from 'node:crypto';
+import { Client } from 'pg';
+import { API_URL, DEMO, DEMO_PASSWORD, failure, gql, login, ok, regencyId, tokenOf, uniqueEmail } from '../support/api';
 import { waitFor } from '../support/wait';
 import { post, startApi, stopApi, type ChildApi } from '../support/child-api';
 import { claimsFor, serverKey, signToken } from '../support/tokens';
@@ -132,5 +134,76 @@ describe('several API processes', () => {
     await ok(`mutation($id: ID!) { updateUser(id: $id, active: false) { id } }`, { id: created.id }, admin.accessToken);
     await waitFor(async () => (await meOnSecond(session.accessToken)).body.errors?.[0]?.extensions.code === 'UNAUTHENTICATED', 5_000);
     expect((await gql(ME, {}, session.accessToken)).errors![0].extensions.code).toBe('UNAUTHENTICATED');
+  });
+});
+
+describe('change notices', () => {
+  // What the API processes hear on lindung_auth: each notice makes them forget cached account checks.
+  const SENTINEL = 'lindung_test_sentinel';
+  let listener: Client;
+  let db: Client;
+  let heard: Array<{ channel: string; payload: Record<string, string | null> }> = [];
+
+  beforeAll(async () => {
+    listener = new Client({ connectionString: process.env.LINDUNG_DATABASE_URL });
+    db = new Client({ connectionString: process.env.LINDUNG_DATABASE_URL });
+    await Promise.all([listener.connect(), db.connect()]);
+    listener.on('notification', ({ channel, payload }) => heard.push({ channel, payload: JSON.parse(payload ?? '{}') }));
+    await listener.query(`LISTEN lindung_auth`);
+    await listener.query(`LISTEN ${SENTINEL}`);
+  });
+
+  afterAll(async () => {
+    await Promise.all([listener?.end(), db?.end()]);
+  });
+
+  /**
+   * The lindung_auth notices of every transaction committed so far: PostgreSQL delivers
+   * notifications in commit order, so once a sentinel sent now has arrived, so have they all.
+   */
+  async function noticesSoFar(): Promise<Array<Record<string, string | null>>> {
+    const sentinel = randomUUID();
+    await db.query(`SELECT pg_notify($1, $2)`, [SENTINEL, JSON.stringify({ sentinel })]);
+    await waitFor(async () => heard.some((notice) => notice.payload.sentinel === sentinel), 5_000);
+    const notices = heard.filter((notice) => notice.channel === 'lindung_auth').map((notice) => notice.payload);
+    heard = [];
+    return notices;
+  }
+
+  it("should announce an account's changes but not its partner's suspension, reactivation or deletion", async () => {
+    const gianyar = await regencyId('51.04');
+    const partner = async () =>
+      (await db.query(`INSERT INTO partner_organisations (name, type, regency_id) VALUES ('Notice UMKM', 'UMKM', $1) RETURNING id`, [gianyar])).rows[0].id as string;
+    const withAccount = await partner();
+    const withoutAccount = await partner();
+    const account = (
+      await ok(
+        `mutation($e: String!, $p: ID!) { createUser(email: $e, password: "a-long-password-1", role: PARTNER, partnerId: $p) { id } }`,
+        { e: uniqueEmail('notice'), p: withAccount },
+        await tokenOf('admin'),
+      )
+    ).createUser;
+    await noticesSoFar();
+
+    await db.query(`UPDATE partner_organisations SET status = 'SUSPENDED', status_reason = 'test' WHERE id = $1`, [withAccount]);
+    await db.query(`UPDATE partner_organisations SET status = 'ACTIVE', status_reason = NULL WHERE id = $1`, [withAccount]);
+    await db.query(`DELETE FROM partner_organisations WHERE id = $1`, [withoutAccount]);
+    // The account's own change is still announced: the listener hears what there is to hear.
+    await db.query(`UPDATE users SET active = false WHERE id = $1`, [account.id]);
+
+    const notices = await noticesSoFar();
+    expect(notices.filter((notice) => notice.table === 'partner_organisations')).toEqual([]);
+    expect(notices).toContainEqual({ table: 'users', userId: account.id });
+  });
+
+  it('should refuse to delete a partner that has accounts, so no account is left naming a deleted one', async () => {
+    const gianyar = await regencyId('51.04');
+    const { id } = (await db.query(`INSERT INTO partner_organisations (name, type, regency_id) VALUES ('Kept UMKM', 'UMKM', $1) RETURNING id`, [gianyar])).rows[0];
+    await ok(
+      `mutation($e: String!, $p: ID!) { createUser(email: $e, password: "a-long-password-1", role: PARTNER, partnerId: $p) { id } }`,
+      { e: uniqueEmail('kept'), p: id },
+      await tokenOf('admin'),
+    );
+    await expect(db.query(`DELETE FROM partner_organisations WHERE id = $1`, [id])).rejects.toMatchObject({ code: '23503' });
   });
 });

@@ -1,3 +1,5 @@
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
 import { DEMO, demo, failure, login, ok, regencyId, tokenOf, uniqueEmail, villageId } from '../support/api';
 import { Client } from 'pg';
 
@@ -94,6 +96,18 @@ describe('accounts managed by ADMIN', () => {
     const created = (await ok(CREATE, { email: uniqueEmail('gone'), password: PASSWORD, role: 'AUDITOR' }, admin)).createUser;
     await ok(`mutation($id: ID!) { deleteUser(id: $id) { id } }`, { id: created.id }, admin);
     expect((await failure(`query($id: ID!) { User(id: $id) { id } }`, { id: created.id }, admin)).extensions.code).toBe('NOT_FOUND');
+  });
+});
+
+describe('password hashing in account mutations', () => {
+  // argon2id takes tens of milliseconds of CPU: a connection held meanwhile (and, for an update or
+  // a reset, the account row's lock) would be taken from every other request for that long.
+  it('should hash before taking a connection in createUser, updateUser and resetPassword', () => {
+    const seen = JSON.parse(
+      execFileSync(process.execPath, [path.join(__dirname, '../support/hashing-connections.cjs'), process.env.LINDUNG_DATABASE_URL!], { encoding: 'utf8' }),
+    );
+    const idle = { checkedOut: 0, holdsConnection: false, ok: true };
+    expect(seen).toEqual({ createUser: idle, updateUser: idle, resetPassword: idle });
   });
 });
 

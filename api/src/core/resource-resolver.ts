@@ -5,6 +5,7 @@ import { Allow } from './access';
 import type { RequestContext } from './context';
 import { IdArgs, ListMetadata } from './list';
 import type { ResourceFilter, ResourceReader } from './resource';
+import { OwnTransactions } from './transaction';
 
 /** A service that writes a resource: create and update take the resource's flat argument types. */
 interface ResourceWriter<E, C, U> {
@@ -20,7 +21,23 @@ interface ResourceOptions<E extends ObjectLiteral & { id: string }, F extends Re
   service: ResourceReader<E, F> & Partial<ResourceWriter<E, C, U>>;
   read: Permission[];
   /** createX, updateX and deleteX, when the resource is written through the API. */
-  write?: { allow: Permission[]; create: ClassType<C>; update: ClassType<U>; updateAllow?: Permission[]; deleteAllow?: Permission[] };
+  write?: {
+    allow: Permission[];
+    create: ClassType<C>;
+    update: ClassType<U>;
+    updateAllow?: Permission[];
+    deleteAllow?: Permission[];
+    /**
+     * `@OwnTransactions(reason)` for createX / updateX: the service's create / update then open
+     * their own `runInTransaction` for every write (see core/transaction.ts).
+     */
+    ownTransactions?: { create?: string; update?: string };
+  };
+}
+
+/** `@OwnTransactions(reason)` when a reason is given, else nothing: the mutation stays wrapped. */
+function ownTransactionsIf(reason: string | undefined): MethodDecorator {
+  return reason ? OwnTransactions(reason) : () => undefined;
 }
 
 /**
@@ -56,7 +73,7 @@ export function resourceResolver<E extends ObjectLiteral & { id: string }, F ext
   }
   if (!options.write) return ResourceQueries;
 
-  const { allow, create, update, updateAllow = allow, deleteAllow = allow } = options.write;
+  const { allow, create, update, updateAllow = allow, deleteAllow = allow, ownTransactions = {} } = options.write;
   const [firstWrite, ...otherWrites] = allow;
   const [firstUpdate, ...otherUpdates] = updateAllow;
   const [firstDelete, ...otherDeletes] = deleteAllow;
@@ -65,12 +82,14 @@ export function resourceResolver<E extends ObjectLiteral & { id: string }, F ext
   @Resolver()
   abstract class ResourceMutations extends ResourceQueries {
     @Allow(firstWrite, ...otherWrites)
+    @ownTransactionsIf(ownTransactions.create)
     @Mutation(() => type, { name: `create${type.name}` })
     create(@Ctx() ctx: RequestContext, @Args(() => create) args: C) {
       return writer.create(ctx, args);
     }
 
     @Allow(firstUpdate, ...otherUpdates)
+    @ownTransactionsIf(ownTransactions.update)
     @Mutation(() => type, { name: `update${type.name}` })
     update(@Ctx() ctx: RequestContext, @Args(() => update) args: U) {
       return writer.update(ctx, args);

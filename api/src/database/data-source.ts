@@ -25,6 +25,7 @@ import { CoverageReport, Regulation } from '../modules/coverage/coverage-report.
 import { Proposal, ProposalItem } from '../modules/proposals/proposal.entity';
 import { VulnerableCycle1764800000000 } from './migrations/1764800000000-vulnerable-cycle';
 import { CoverageLedger1764900000000 } from './migrations/1764900000000-coverage-ledger';
+import { PartnerAuthNotify1765100000000 } from './migrations/1765100000000-partner-auth-notify';
 
 // A `date` is a calendar day: keep PostgreSQL's YYYY-MM-DD instead of a JavaScript Date at local midnight.
 types.setTypeParser(types.builtins.DATE, (value) => value);
@@ -41,6 +42,7 @@ export const migrations = [
   VillageSearch1764600000000,
   VulnerableCycle1764800000000,
   CoverageLedger1764900000000,
+  PartnerAuthNotify1765100000000,
 ];
 
 /**

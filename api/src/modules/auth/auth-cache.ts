@@ -4,11 +4,12 @@ import type { RequestContext } from '../../core/context';
 
 /**
  * What the per-request account check found for one (account, session): cached for a few seconds
- * so that a signed-in request costs no database round trip. Any change that ends access — an
- * account's role, scope or state, a session revoked, a partner suspended — is announced by
- * database triggers on the `lindung_auth` channel, and every API process forgets the entries it
- * concerns. While the listening connection is down the cache is off: correctness never rests on
- * the TTL alone.
+ * so that a signed-in request costs no database round trip. Any change to what it read — an
+ * account's role, scope, state or password, a session revoked — is announced by database
+ * triggers on the `lindung_auth` channel, and every API process forgets the entries it concerns.
+ * A partner's status is not part of it (a suspended partner's users still sign in and read; their
+ * reports are refused where they are written), so partners announce nothing. While the listening
+ * connection is down the cache is off: correctness never rests on the TTL alone.
  */
 export interface AccountRecord {
   id: string;
@@ -72,13 +73,6 @@ export class AuthCache {
     this.byUser.delete(userId);
   }
 
-  forgetPartner(partnerId: string): void {
-    for (const [userId, sessions] of this.byUser) {
-      const first = sessions.values().next().value;
-      if (first?.record.partnerId === partnerId) this.forgetUser(userId);
-    }
-  }
-
   forgetAll(): void {
     this.byUser.clear();
     this.size = 0;
@@ -100,13 +94,15 @@ export class AuthCache {
 interface AuthChange {
   table?: string;
   userId?: string | null;
-  partnerId?: string | null;
 }
 
-/** Applies one notice from the triggers (see the sessions-and-login-limits migration). */
+/**
+ * Applies one notice from the triggers (see the sessions-and-login-limits and partner-auth-notify
+ * migrations): every one names an account; a notice that does not is not understood, so
+ * everything is forgotten rather than something kept that should not be.
+ */
 export function applyAuthChange(cache: AuthCache, change: AuthChange): void {
   if (change.userId) cache.forgetUser(change.userId);
-  else if (change.partnerId) cache.forgetPartner(change.partnerId);
   else cache.forgetAll();
 }
 

@@ -3,6 +3,7 @@ import { Args, Ctx, Mutation, Resolver } from 'type-graphql';
 import { Allow } from '../../core/access';
 import type { RequestContext } from '../../core/context';
 import { resourceResolver } from '../../core/resource-resolver';
+import { OwnTransactions } from '../../core/transaction';
 import { User } from './user.entity';
 import { CreateUserArgs, ResetPasswordArgs, UpdateUserArgs, UserListArgs } from './user.inputs';
 import { userService } from './user.service';
@@ -21,9 +22,14 @@ export class UserResolver extends resourceResolver({
     create: CreateUserArgs,
     update: UpdateUserArgs,
     deleteAllow: [Permission.UserWrite],
+    ownTransactions: {
+      create: 'hashes the password holding no connection, then writes in one transaction',
+      update: 'hashes a new password holding no connection or row lock, then writes in one transaction',
+    },
   },
 }) {
   @Allow(Permission.UserWrite, Permission.VillageHeadAccountWrite)
+  @OwnTransactions('hashes the temporary password holding no connection or row lock, then writes in one transaction')
   @Mutation(() => User, {
     description: "Sets a temporary password that must be changed at the next sign-in; ends all the account's sessions",
   })
