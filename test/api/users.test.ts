@@ -83,6 +83,15 @@ describe('accounts managed by ADMIN', () => {
     expect((await login(email, PASSWORD)).user.email).toBe(email);
   });
 
+  it('should keep the current password when an update sends null for it', async () => {
+    const admin = await tokenOf('admin');
+    const email = uniqueEmail('keeps');
+    const created = (await ok(CREATE, { email, password: PASSWORD, role: 'AUDITOR' }, admin)).createUser;
+    const updated = (await ok(`mutation($id: ID!) { updateUser(id: $id, password: null, fullName: "Tetap") { fullName } }`, { id: created.id }, admin)).updateUser;
+    expect(updated).toEqual({ fullName: 'Tetap' });
+    expect((await login(email, PASSWORD)).user.email).toBe(email);
+  });
+
   it('should not let an admin lock themselves out', async () => {
     const admin = await login(DEMO.admin);
     const error = await failure(`mutation($id: ID!) { updateUser(id: $id, active: false) { id } }`, { id: admin.user.id }, admin.accessToken);

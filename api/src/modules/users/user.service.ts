@@ -56,7 +56,8 @@ export class UserService extends ResourceReader<User, UserFilter> {
   }
 
   async update(ctx: RequestContext, args: UpdateUserArgs): Promise<User> {
-    const passwordHash = args.password === undefined ? undefined : await hashPassword(args.password);
+    // null, like an omitted password, keeps the current one.
+    const passwordHash = args.password == null ? undefined : await hashPassword(args.password);
     return runInTransaction(ctx, () => this.updateAccount(ctx, args, passwordHash));
   }
 
