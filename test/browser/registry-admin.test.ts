@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import type { Download } from 'playwright-core';
 import { login, ok } from '../support/api';
 import { newNik } from '../support/registry';
-import { goTo, usePortal } from '../support/browser';
+import { BASE_URL, DEMO_PASSWORD, goTo, STEP_TIMEOUT, submitLogin, usePortal } from '../support/browser';
 
 /**
  * The registry's administration in the portal: a partner imports a CSV file (checked first, errors
@@ -41,6 +41,37 @@ async function gianyarPartner(): Promise<{ id: string; name: string; admin: stri
   return { id: created.createPartnerOrganisation.id, name, admin };
 }
 
+
+/** When the partner organisation's suspension was recorded, as the API gives it (an ISO instant). */
+async function suspendedAt(partnerId: string): Promise<string> {
+  const auditor = await tokenOf('auditor@lindung.test');
+  const events = await must(
+    `query($id: String!) { allAuditEvents(filter: { entityId: $id, action: SUSPEND }, sortField: "at", sortOrder: "DESC") { at } }`,
+    { id: partnerId },
+    auditor,
+  );
+  return events.allAuditEvents[0].at;
+}
+
+/** How the portal writes a moment in Indonesian: `25/11/2026 09.30 WITA`. */
+function shownAt(iso: string, timeZone: string, label: string): string {
+  const date = new Date(iso);
+  const day = new Intl.DateTimeFormat('id-ID', { day: '2-digit', month: '2-digit', year: 'numeric', timeZone }).format(date);
+  const time = new Intl.DateTimeFormat('id-ID', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone }).format(date);
+  return `${day} ${time} ${label}`;
+}
+
+/** The WIB minute (UTC+7) a moment falls in and the next one, as typed in a datetime-local input and as sent. */
+function wibMinute(iso: string) {
+  const start = Math.floor(new Date(iso).getTime() / 60_000) * 60_000;
+  const typed = (ms: number) => new Date(ms + 7 * 3_600_000).toISOString().slice(0, 16);
+  return {
+    value: typed(start),
+    instant: new Date(start).toISOString(),
+    nextValue: typed(start + 60_000),
+    nextInstant: new Date(start + 60_000).toISOString(),
+  };
+}
 
 /** A NIK of Ubud for a woman born 4 July 1985, of a serial no other test and not the demo data uses. */
 const ubudNik = () => newNik('1985-07-04', 'FEMALE');
@@ -248,13 +279,15 @@ describe('audit trail', () => {
     const page = await signIn('auditor@lindung.test');
     await page.locator('[data-home-shortcut][href="#/AuditEvent"]').click();
     await page.waitForURL(/#\/AuditEvent/);
-    // Newest first: the suspension just made is on the first page, its time in WITA.
+    // Newest first: the suspension just made is on the first page, its time in WITA (this
+    // browser is outside Indonesia), written as every time in the portal.
     const row = page.locator('tr', { hasText: reason });
     await row.waitFor();
     await row.getByText('Ditangguhkan').waitFor();
     await row.getByText('Organisasi mitra').waitFor();
     await row.getByText('admin@lindung.test').waitFor();
-    await expect(row.textContent()).resolves.toMatch(/\d{2}\/\d{2}\/\d{4} \d{2}:\d{2} WITA/);
+    const at = await suspendedAt(id);
+    await expect(row.locator('td.column-at time').textContent()).resolves.toBe(shownAt(at, 'Asia/Makassar', 'WITA'));
 
     // Filtered by action, only suspensions remain.
     await page.getByRole('combobox', { name: 'Tindakan' }).click();
@@ -276,6 +309,40 @@ describe('audit trail', () => {
     await page.locator('.ra-field-actorId').getByText('admin@lindung.test').waitFor();
     await page.getByRole('link', { name: id }).waitFor();
     expect(name).toBeTruthy();
+  });
+
+  it("should show and filter the trail on the clock of a browser in another Indonesian zone (WIB)", async () => {
+    const { id, admin } = await gianyarPartner();
+    const reason = `Pemeriksaan audit WIB ${unique()} oleh admin`;
+    await must(`mutation($id: ID!, $r: String!) { suspendPartnerOrganisation(id: $id, reason: $r) { id } }`, { id, r: reason }, admin);
+    const at = await suspendedAt(id);
+
+    const context = await portal.browser().newContext({ viewport: DESKTOP, timezoneId: 'Asia/Jakarta' });
+    try {
+      context.setDefaultTimeout(STEP_TIMEOUT);
+      const page = await context.newPage();
+      await page.goto(`${BASE_URL}/#/AuditEvent`);
+      await submitLogin(page, 'auditor@lindung.test', DEMO_PASSWORD);
+      const row = page.locator('tr', { hasText: reason });
+      await row.waitFor();
+      await expect(row.locator('td.column-at time').textContent()).resolves.toBe(shownAt(at, 'Asia/Jakarta', 'WIB'));
+
+      // The range is typed on the clock the list shows (WIB, named in the label): from the
+      // event's own minute keeps it; from the next minute leaves it out.
+      const minute = wibMinute(at);
+      await page.getByRole('button', { name: 'Tambah filter' }).click();
+      await page.getByRole('menuitemcheckbox', { name: 'Sejak (WIB)' }).click();
+      const from = page.getByLabel('Sejak (WIB)');
+      await from.fill(minute.value);
+      await page.waitForURL((url) => decodeURIComponent(url.hash).includes(`"atFrom":"${minute.instant}"`));
+      await row.waitFor();
+      await from.fill(minute.nextValue);
+      await page.waitForURL((url) => decodeURIComponent(url.hash).includes(`"atFrom":"${minute.nextInstant}"`));
+      await row.waitFor({ state: 'detached' });
+      await expect(from.inputValue()).resolves.toBe(minute.nextValue);
+    } finally {
+      await context.close();
+    }
   });
 
   it('should export the filtered audit trail as a CSV file made by the server', async () => {

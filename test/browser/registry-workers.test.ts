@@ -307,3 +307,63 @@ describe('on a phone and on a desktop', () => {
     expect(problems).toEqual([]);
   });
 });
+
+describe('an empty list', () => {
+  let serial = 0;
+  /** An account of its own, signed in with the demo password, whose worker list has nobody in it yet. */
+  async function freshAccount(role: 'PARTNER' | 'VILLAGE_HEAD'): Promise<string> {
+    const admin = (await login('admin@lindung.test')).accessToken;
+    const tag = `${process.pid}${(serial += 1)}`;
+    let scope: Record<string, string>;
+    if (role === 'PARTNER') {
+      const gianyar = (await ok(`{ allRegencies(filter: { code: "51.04" }) { id } }`, {}, admin)).allRegencies[0].id;
+      const partner = await ok(
+        `mutation($n: String!, $r: ID!) { createPartnerOrganisation(name: $n, type: ARTIST_COMMUNITY, regencyId: $r, contactName: "Wayan Kosong") { id } }`,
+        { n: `Sanggar Kosong ${tag}`, r: gianyar },
+        admin,
+      );
+      scope = { partnerId: partner.createPartnerOrganisation.id };
+    } else {
+      // A desa of Ubud that only this test makes (Kemendagri's stop below 2100), so nobody lives in it.
+      const ubud = (await ok(`{ allDistricts(filter: { code: "51.04.05" }) { id } }`, {}, admin)).allDistricts[0].id;
+      const code = `51.04.05.29${String((process.pid + serial) % 100).padStart(2, '0')}`;
+      const village = await ok(`mutation($c: String!, $d: ID!, $n: String!) { createVillage(code: $c, districtId: $d, name: $n) { id } }`, { c: code, d: ubud, n: `Desa Kosong ${tag}` }, admin);
+      scope = { villageId: village.createVillage.id };
+    }
+    const email = `kosong.${role.toLowerCase()}.${tag}.${Date.now()}@lindung.test`;
+    await ok(
+      `mutation($e: String!, $p: String!, $role: Role!, $partnerId: ID, $villageId: ID) { createUser(email: $e, password: $p, role: $role, partnerId: $partnerId, villageId: $villageId) { id } }`,
+      { e: email, p: 'lindung-demo', role, ...scope },
+      admin,
+    );
+    return email;
+  }
+
+  /** The colour-contrast violations inside the empty page: its words must read against the page. */
+  async function contrastProblems(page: Page): Promise<string[]> {
+    const { violations } = await new AxeBuilder({ page }).include('.RaList-noResults').withRules(['color-contrast']).analyze();
+    return violations.flatMap((violation) => violation.nodes.map((node) => node.html.slice(0, 120)));
+  }
+
+  it.each([
+    ['PARTNER', true],
+    ['VILLAGE_HEAD', false],
+  ] as const)('should show a %s react-admin\'s words at the contrast text needs (invited to add one: %s)', async (role, invited) => {
+    const page = await signIn(await freshAccount(role), PHONE);
+    await go(page, '#/Worker');
+    const empty = page.locator('.RaList-noResults');
+    await empty.getByText('Belum ada Pekerja.').waitFor();
+    await expect(contrastProblems(page)).resolves.toEqual([]);
+    const create = empty.locator('a[href="#/Worker/create"]');
+    if (invited) {
+      await create.waitFor();
+      await expect(empty.getByText('Ingin menambahkannya?').isVisible()).resolves.toBe(true);
+    } else {
+      // The create button is left out for a role that may not add a worker (react-admin asks
+      // canAccess); the invitation goes with it.
+      await page.waitForFunction(() => document.querySelector('.RaList-noResults .RaEmpty-toolbar')?.childElementCount === 0);
+      await expect(empty.getByText('Ingin menambahkannya?').isVisible()).resolves.toBe(false);
+      await expect(create.count()).resolves.toBe(0);
+    }
+  });
+});

@@ -1,3 +1,4 @@
+import { PROGRAM_TIME_ZONE } from '@lindung/domain';
 import { Typography } from '@mui/material';
 import type { ReactNode } from 'react';
 import { useFieldValue, useTranslate, type FieldProps } from 'react-admin';
@@ -8,11 +9,13 @@ import { useIntlLocale } from '../i18n/useIntlLocale';
  * order), a moment as `25/11/2026 09.30 WITA` in Indonesian and `25/11/2026 09:30 WITA` in English,
  * always with its zone. Times are shown in Bali's zone (Asia/Makassar, WITA) unless the browser is
  * in another Indonesian zone — WIB (Asia/Jakarta, Asia/Pontianak) or WIT (Asia/Jayapura) — which is
- * then used; a browser anywhere else still gets WITA, labelled so.
+ * then used; a browser anywhere else still gets WITA, labelled so. A time typed into a
+ * `datetime-local` input (a filter's range) is read on that same clock: toDateTimeInput and
+ * fromDateTimeInput, its `format` and `parse`.
  */
 
-/** The portal's default zone: the program's regencies are in Bali. */
-export const DEFAULT_TIME_ZONE = 'Asia/Makassar';
+/** The portal's default zone: the program's regencies are in Bali (the program's calendar too). */
+export const DEFAULT_TIME_ZONE = PROGRAM_TIME_ZONE;
 
 /** Indonesia's zones by IANA name, with the abbreviation Indonesians use for each. */
 const INDONESIAN_ZONES: Record<string, string> = {
@@ -75,6 +78,56 @@ export function formatDateTime(value: unknown, locale: string, options: FormatDa
   const day = new Intl.DateTimeFormat(locale, { day: '2-digit', month: '2-digit', year: 'numeric', timeZone }).format(date);
   const time = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone }).format(date);
   return `${day} ${time} ${abbreviation}`;
+}
+
+/** The wall-clock numbers of an instant in a zone (`2026`, `11`, `25`, `09`, `30`). */
+type WallClock = Record<'year' | 'month' | 'day' | 'hour' | 'minute', string>;
+
+function wallClock(date: Date, timeZone: string): WallClock | null {
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(date);
+  const found = Object.fromEntries(parts.map((part) => [part.type, part.value])) as Partial<WallClock>;
+  return found.year && found.month && found.day && found.hour && found.minute ? (found as WallClock) : null;
+}
+
+const INPUT_VALUE = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/;
+
+/**
+ * A moment as the value of an `<input type="datetime-local">` (`2026-11-25T09:30`), on the display
+ * zone's clock — the clock the portal's times are shown in, so a time read in a list can be typed
+ * back into a filter; '' when there is none. A value already in the input's form is kept as typed.
+ */
+export function toDateTimeInput(value: unknown, zone: TimeZoneChoice = displayTimeZone()): string {
+  if (typeof value === 'string' && INPUT_VALUE.test(value)) return value;
+  const date = toDate(value);
+  const clock = date && wallClock(date, zone.timeZone);
+  return clock ? `${clock.year}-${clock.month}-${clock.day}T${clock.hour}:${clock.minute}` : '';
+}
+
+/**
+ * A `datetime-local` value read on the display zone's clock, as the ISO instant the API filters by;
+ * null when empty or not a time. Indonesia's zones keep one offset all year (no daylight saving),
+ * so the zone's offset at the moment read as UTC is its offset at the moment meant.
+ */
+export function fromDateTimeInput(value: unknown, zone: TimeZoneChoice = displayTimeZone()): string | null {
+  const match = typeof value === 'string' ? INPUT_VALUE.exec(value) : null;
+  if (!match) return null;
+  const [year, month, day, hour, minute, second] = match.slice(1).map((part) => Number(part ?? 0));
+  const asUtc = Date.UTC(year, month - 1, day, hour, minute, second);
+  const read = new Date(asUtc);
+  // Date.UTC rolls 31 November over into December: such a day is not a time.
+  if (read.getUTCMonth() !== month - 1 || read.getUTCDate() !== day || hour > 23 || minute > 59) return null;
+  const clock = wallClock(read, zone.timeZone);
+  if (!clock) return null;
+  const offset = Date.UTC(+clock.year, +clock.month - 1, +clock.day, +clock.hour, +clock.minute) - Math.floor(asUtc / 60_000) * 60_000;
+  return new Date(asUtc - offset).toISOString();
 }
 
 /** The zone's name in words ("Waktu Indonesia Tengah", "Central Indonesia Time"), for a tooltip. */

@@ -34,6 +34,8 @@ const fullOpacity = (prefix: string) => ({ [`& .${prefix}-message`]: { opacity: 
  *   page"): they get react-admin's words in the current language ("Ke halaman berikutnya").
  * - react-admin's "not found", "access denied" and "authentication error" pages fade their message
  *   to half opacity, below the contrast text needs; it keeps the theme's secondary text colour.
+ * - Every list's empty page is react-admin's own (its words, `resources.<name>.empty` where a
+ *   resource has its own, and its create button), in readable colours: see `RaEmpty` below.
  * - A table too wide for a phone or a tablet scrolls inside its own box, never the whole page. The
  *   portal's lists show a phone layout instead (common/ResponsiveDataTable); this is the safety net
  *   for a table that does not (yet).
@@ -63,6 +65,19 @@ const components: RaThemeOptions['components'] = {
     styleOverrides: {
       root: ({ theme }: { theme: Theme }) => ({
         [theme.breakpoints.down('md')]: { '& .RaDataTable-tableWrapper': { overflowX: 'auto' } },
+      }),
+    },
+  },
+  RaEmpty: {
+    styleOverrides: {
+      root: ({ theme }: { theme: Theme }) => ({
+        // react-admin greys the page's words out to `text.disabled` (2.7:1 on white), below
+        // the contrast text needs (axe `color-contrast`); the secondary text colour is 5.7:1.
+        [`& .RaEmpty-message`]: { color: (theme.vars ?? theme).palette.text.secondary },
+        // react-admin writes its invitation ("Do you want to add one?") whenever the resource has a
+        // create page, but its create button only for the roles canAccess lets create (the button
+        // renders nothing otherwise): without the button, the invitation is not shown either.
+        [`&:has(.RaEmpty-toolbar:empty) .RaEmpty-message .MuiTypography-body1`]: { display: 'none' },
       }),
     },
   },

@@ -1,9 +1,9 @@
-import { DataTable, FilterButton, List, TextField, TopToolbar, useCanAccess } from 'react-admin';
+import { DataTable, FilterButton, List, TextField, TopToolbar, useCanAccess, useTranslate } from 'react-admin';
+import { displayTimeZone } from '../../common/dates';
 import { ResponsiveDataTable, TextLine } from '../../common/ResponsiveDataTable';
 import { ServerExportButton } from '../../common/ServerExportButton';
 import { ActionField, ActorField, AtField, EntityIdField, EntityTypeField } from './auditFields';
 import { auditFilters } from './auditFilters';
-import { ReadableEmpty } from './ReadableEmpty';
 
 const AuditListActions = () => (
   <TopToolbar>
@@ -15,15 +15,17 @@ const AuditListActions = () => (
 /** The trail, newest first; read-only for every role. */
 export const AuditEventList = () => {
   const { canAccess: readsUsers, isPending } = useCanAccess({ resource: 'User', action: 'list' });
+  const translate = useTranslate();
   if (isPending) return null;
+  const zone = displayTimeZone();
+  const zoneLabel = (key: string) => translate(key, { zone: zone.abbreviation });
   return (
     <List
-      filters={auditFilters(Boolean(readsUsers))}
+      filters={auditFilters(Boolean(readsUsers), zone, zoneLabel)}
       sort={{ field: 'at', order: 'DESC' }}
       perPage={25}
       exporter={false}
       actions={<AuditListActions />}
-      empty={<ReadableEmpty />}
     >
       <ResponsiveDataTable
         bulkActionButtons={false}

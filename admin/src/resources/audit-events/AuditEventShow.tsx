@@ -1,14 +1,17 @@
 import { Typography } from '@mui/material';
 import { ReferenceField, SelectField, Show, SimpleShowLayout, TextField, useCanAccess, useTranslate } from 'react-admin';
 import { roleChoices } from '../../common/choices';
+import { useDateFormatters } from '../../common/dates';
 import { ActionField, ActorField, AtField, EntityIdField, EntityTypeField } from './auditFields';
 import { ChangesField } from './ChangesField';
 
+/** Which clock the event's time is on, in words ("Waktu ditampilkan dalam WITA (Waktu Indonesia Tengah)."). */
 const TimeZoneNote = () => {
   const translate = useTranslate();
+  const { zone, zoneName } = useDateFormatters();
   return (
     <Typography variant="body2" color="text.secondary">
-      {translate('resources.AuditEvent.time_zone')}
+      {translate('resources.AuditEvent.time_zone', { zone: zone.abbreviation, name: zoneName() })}
     </Typography>
   );
 };

@@ -1,8 +1,8 @@
 import { AuditAction } from '@lindung/domain';
 import { Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { useRecordContext, useTranslate } from 'react-admin';
+import { useDateFormatters } from '../../common/dates';
 import type { AuditEventRecord } from './auditFields';
-import { formatWita } from './witaTime';
 
 export interface ChangeRow {
   field: string;
@@ -49,14 +49,15 @@ const CODE_WORDS: Record<string, string> = {
 
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
 
-/** One value in words: empty as a dash, yes/no in the user's language, instants in WITA, the rest as written. */
+/** One value in words: empty as a dash, yes/no in the user's language, instants as every time is shown, the rest as written. */
 function useValueText() {
   const translate = useTranslate();
+  const { dateTime } = useDateFormatters();
   return (value: unknown, present: boolean, codeWords?: string): string => {
     if (!present || value === null || value === undefined || value === '') return '—';
     if (typeof value === 'boolean') return translate(value ? 'ra.boolean.true' : 'ra.boolean.false');
     if (typeof value === 'string' && codeWords) return translate(`${codeWords}.${value}`, { _: value });
-    if (typeof value === 'string') return ISO_INSTANT.test(value) ? formatWita(value) : value;
+    if (typeof value === 'string') return ISO_INSTANT.test(value) ? dateTime(value) : value;
     if (typeof value === 'number') return String(value);
     if (Array.isArray(value) && value.every((item) => typeof item !== 'object' || item === null)) return value.join(', ');
     return JSON.stringify(value);

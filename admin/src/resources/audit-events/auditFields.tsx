@@ -1,8 +1,8 @@
 import { AUDIT_ACTIONS } from '@lindung/domain';
-import { Typography } from '@mui/material';
+import { Box, Typography } from '@mui/material';
 import type { ReactNode } from 'react';
 import { Link, useCanAccess, useGetManyAggregate, useRecordContext, useTranslate, type RaRecord } from 'react-admin';
-import { formatWita } from './witaTime';
+import { DateTimeField } from '../../common/dates';
 
 export interface AuditEventRecord extends RaRecord {
   at: string;
@@ -52,16 +52,15 @@ const Text = ({ children }: { children: ReactNode }) => (
   </Typography>
 );
 
-/** When it happened: `25/11/2026 09:30 WITA`, the same in both languages. */
-export const AtField = (_: AuditFieldProps) => {
-  const record = useRecordContext<AuditEventRecord>();
-  if (!record?.at) return null;
-  return (
-    <Typography component="span" variant="body2" sx={{ whiteSpace: 'nowrap' }}>
-      <time dateTime={record.at}>{formatWita(record.at)}</time>
-    </Typography>
-  );
-};
+/**
+ * When it happened, as every time in the portal: `25/11/2026 09.30 WITA` (common/dates), on one
+ * line — a time broken after its date is misread in a phone's narrow rows.
+ */
+export const AtField = (_: AuditFieldProps) => (
+  <Box component="span" sx={{ whiteSpace: 'nowrap' }}>
+    <DateTimeField source="at" />
+  </Box>
+);
 
 export const ActionField = (_: AuditFieldProps) => {
   const record = useRecordContext<AuditEventRecord>();

@@ -1,15 +1,21 @@
 import { AutocompleteInput, DateTimeInput, ReferenceInput, SearchInput, SelectInput, TextInput } from 'react-admin';
+import { fromDateTimeInput, toDateTimeInput, type TimeZoneChoice } from '../../common/dates';
 import { actionChoices, entityTypeChoices } from './auditFields';
-import { fromWitaInput, toWitaInput } from './witaTime';
 
 const searchByQ = (q: string) => ({ q });
 
+/** The words of a filter's label, with the zone its time is typed in (`Sejak (WITA)`). */
+type ZoneLabel = (key: string) => string;
+
 /**
- * The trail's filters. The date range is typed in WITA (the program's clock), whatever the
- * browser's time zone, and sent as instants (`atFrom` inclusive, `atTo` exclusive). The actor is
- * chosen among the accounts the caller may read, or — for a role that reads none — typed as an id.
+ * The trail's filters. The date range is typed on the clock the trail's times are shown in (the
+ * display zone of common/dates, named in the labels: a datetime-local input shows no zone) and
+ * sent as instants (`atFrom` inclusive, `atTo` exclusive). The actor is chosen among the accounts
+ * the caller may read, or — for a role that reads none — typed as an id.
  */
-export function auditFilters(readsUsers: boolean) {
+export function auditFilters(readsUsers: boolean, zone: TimeZoneChoice, zoneLabel: ZoneLabel) {
+  const format = (value: unknown) => toDateTimeInput(value, zone);
+  const parse = (value: unknown) => fromDateTimeInput(value, zone);
   return [
     <SearchInput key="q" source="q" alwaysOn />,
     <SelectInput key="action" source="action" label="resources.AuditEvent.filters.action" choices={actionChoices} alwaysOn />,
@@ -22,7 +28,7 @@ export function auditFilters(readsUsers: boolean) {
     ),
     <SelectInput key="entityType" source="entityType" label="resources.AuditEvent.filters.entityType" choices={entityTypeChoices} />,
     <TextInput key="entityId" source="entityId" label="resources.AuditEvent.filters.entityId" autoComplete="off" />,
-    <DateTimeInput key="atFrom" source="atFrom" label="resources.AuditEvent.filters.atFrom" format={toWitaInput} parse={fromWitaInput} />,
-    <DateTimeInput key="atTo" source="atTo" label="resources.AuditEvent.filters.atTo" format={toWitaInput} parse={fromWitaInput} />,
+    <DateTimeInput key="atFrom" source="atFrom" label={zoneLabel('resources.AuditEvent.filters.atFrom')} format={format} parse={parse} />,
+    <DateTimeInput key="atTo" source="atTo" label={zoneLabel('resources.AuditEvent.filters.atTo')} format={format} parse={parse} />,
   ];
 }

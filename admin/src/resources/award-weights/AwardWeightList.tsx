@@ -4,7 +4,6 @@ import { DayField } from '../../common/dates';
 import { ResponsiveDataTable, TextLine } from '../../common/ResponsiveDataTable';
 import { useIntlLocale } from '../../i18n/useIntlLocale';
 import { criterionChoices } from '../awards/awardFields';
-import { RegistryEmpty } from '../workers/registry';
 import { TargetField } from './awardWeightFields';
 
 const Actions = () => (
@@ -23,7 +22,7 @@ const filters = [
 export const AwardWeightList = () => {
   const locales = useIntlLocale();
   return (
-    <List filters={filters} sort={{ field: 'validFrom', order: 'DESC' }} perPage={25} exporter={false} actions={<Actions />} empty={<RegistryEmpty />}>
+    <List filters={filters} sort={{ field: 'validFrom', order: 'DESC' }} perPage={25} exporter={false} actions={<Actions />}>
       <ResponsiveDataTable
         rowClick="show"
         bulkActionButtons={false}

@@ -3,7 +3,6 @@ import { Button, CreateButton, DataTable, FilterButton, LinkBase, List, NumberIn
 import { ServerExportButton } from '../../common/ServerExportButton';
 import { ResponsiveDataTable, TextLine } from '../../common/ResponsiveDataTable';
 import { useIntlLocale } from '../../i18n/useIntlLocale';
-import { RegistryEmpty } from '../workers/registry';
 import { AwardeeField, categoryChoices, levelChoices, RankField } from './awardFields';
 
 const AwardListActions = () => (
@@ -26,7 +25,7 @@ const filters = [
 export const AwardList = () => {
   const locales = useIntlLocale();
   return (
-    <List filters={filters} sort={{ field: 'year', order: 'DESC' }} perPage={25} exporter={false} actions={<AwardListActions />} empty={<RegistryEmpty />}>
+    <List filters={filters} sort={{ field: 'year', order: 'DESC' }} perPage={25} exporter={false} actions={<AwardListActions />}>
       <ResponsiveDataTable
         rowClick="show"
         bulkActionButtons={false}

@@ -4,7 +4,6 @@ import { ServerExportButton } from '../../common/ServerExportButton';
 import { RupiahField } from '../../common/money';
 import { useRegionFilters } from '../../common/RegionFilterInputs';
 import { ResponsiveDataTable, TextLine } from '../../common/ResponsiveDataTable';
-import { RegistryEmpty } from '../workers/registry';
 import { CommittedProgress, WorkersProgress } from './BudgetProgress';
 
 const BudgetListActions = () => {
@@ -25,7 +24,7 @@ export const BudgetList = () => {
     ...regionFilters,
   ];
   return (
-    <List filters={filters} sort={{ field: 'fiscalYear', order: 'DESC' }} perPage={25} exporter={false} actions={<BudgetListActions />} empty={<RegistryEmpty />}>
+    <List filters={filters} sort={{ field: 'fiscalYear', order: 'DESC' }} perPage={25} exporter={false} actions={<BudgetListActions />}>
       <ResponsiveDataTable
         rowClick="show"
         bulkActionButtons={false}

@@ -5,7 +5,6 @@ import { LocaleNumberField } from '../../common/fields';
 import { useRegionFilters } from '../../common/RegionFilterInputs';
 import { ResponsiveDataTable, TextLine } from '../../common/ResponsiveDataTable';
 import { useIntlLocale } from '../../i18n/useIntlLocale';
-import { RegistryEmpty } from '../workers/registry';
 
 const CoverageReportListActions = () => (
   <TopToolbar>
@@ -25,7 +24,7 @@ export const CoverageReportList = () => {
     <DateInput key="asOfTo" source="asOfTo" label="resources.CoverageReport.filters.asOfTo" />,
   ];
   return (
-    <List filters={filters} sort={{ field: 'asOf', order: 'DESC' }} perPage={25} exporter={false} actions={<CoverageReportListActions />} empty={<RegistryEmpty />}>
+    <List filters={filters} sort={{ field: 'asOf', order: 'DESC' }} perPage={25} exporter={false} actions={<CoverageReportListActions />}>
       <ResponsiveDataTable
         rowClick="show"
         bulkActionButtons={false}

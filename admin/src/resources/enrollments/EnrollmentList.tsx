@@ -2,12 +2,12 @@ import { DataTable, List, ReferenceField, SelectField } from 'react-admin';
 import { categoryChoices } from '../../common/choices';
 import { RupiahField } from '../../common/money';
 import { ResponsiveDataTable, TextLine } from '../../common/ResponsiveDataTable';
-import { DayField, RegistryEmpty } from '../workers/registry';
+import { DayField } from '../workers/registry';
 import { EnrollmentStatusField, ProgramsField } from './enrollmentFields';
 import { enrollmentFilters } from './enrollmentFilters';
 
 export const EnrollmentList = () => (
-  <List filters={enrollmentFilters} sort={{ field: 'startDate', order: 'DESC' }} perPage={25} empty={<RegistryEmpty />}>
+  <List filters={enrollmentFilters} sort={{ field: 'startDate', order: 'DESC' }} perPage={25}>
     <ResponsiveDataTable
       rowClick="show"
       bulkActionButtons={false}

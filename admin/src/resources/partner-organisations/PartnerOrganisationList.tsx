@@ -4,7 +4,6 @@ import { LocaleNumberField } from '../../common/fields';
 import { ResponsiveDataTable, TextLine } from '../../common/ResponsiveDataTable';
 import { ServerExportButton } from '../../common/ServerExportButton';
 import { useIntlLocale } from '../../i18n/useIntlLocale';
-import { ReadableEmpty } from '../audit-events/ReadableEmpty';
 import { partnerFilters } from './partnerFilters';
 import { PartnerStatusChip } from './PartnerStatusChip';
 
@@ -34,7 +33,7 @@ const PartnerSummary = () => {
 export const PartnerOrganisationList = () => {
   const locales = useIntlLocale();
   return (
-    <List filters={partnerFilters} sort={{ field: 'name', order: 'ASC' }} perPage={25} exporter={false} actions={<PartnerListActions />} empty={<ReadableEmpty />}>
+    <List filters={partnerFilters} sort={{ field: 'name', order: 'ASC' }} perPage={25} exporter={false} actions={<PartnerListActions />}>
       <ResponsiveDataTable
         bulkActionButtons={false}
         rowClick="show"

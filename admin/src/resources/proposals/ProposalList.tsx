@@ -16,7 +16,6 @@ import { DateTimeField } from '../../common/dates';
 import { RupiahField } from '../../common/money';
 import { useRegionFilters } from '../../common/RegionFilterInputs';
 import { ResponsiveDataTable, TextLine } from '../../common/ResponsiveDataTable';
-import { RegistryEmpty } from '../workers/registry';
 import { MonthsField, proposalStatusChoices, ProposalStatusChip, type ProposalRecord } from './proposalFields';
 import { EndingCover } from './EndingCover';
 import { RenewButton } from './ProposalWorkflow';
@@ -46,7 +45,7 @@ export const ProposalList = () => {
   return (
     <>
       <EndingCover />
-      <List filters={filters} sort={{ field: 'createdAt', order: 'DESC' }} perPage={25} exporter={false} actions={<ProposalListActions />} empty={<RegistryEmpty />}>
+      <List filters={filters} sort={{ field: 'createdAt', order: 'DESC' }} perPage={25} exporter={false} actions={<ProposalListActions />}>
         <ResponsiveDataTable
           rowClick="show"
           bulkActionButtons={false}

@@ -3,7 +3,6 @@ import { ServerExportButton } from '../../common/ServerExportButton';
 import { DayField } from '../../common/dates';
 import { useRegionFilters } from '../../common/RegionFilterInputs';
 import { ResponsiveDataTable, TextLine } from '../../common/ResponsiveDataTable';
-import { RegistryEmpty } from '../workers/registry';
 
 const RegulationListActions = () => (
   <TopToolbar>
@@ -22,7 +21,6 @@ export const RegulationList = () => {
       perPage={25}
       exporter={false}
       actions={<RegulationListActions />}
-      empty={<RegistryEmpty />}
     >
       <ResponsiveDataTable
         rowClick="show"

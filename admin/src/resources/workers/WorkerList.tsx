@@ -1,6 +1,6 @@
 import { BooleanField, DataTable, List, ReferenceField, TextField, useTranslate } from 'react-admin';
 import { ResponsiveDataTable, TextLine } from '../../common/ResponsiveDataTable';
-import { DayField, PossibleDuplicateChip, RegistryEmpty } from './registry';
+import { DayField, PossibleDuplicateChip } from './registry';
 import { useWorkerFilters } from './workerFilters';
 
 /** "Rentan" on a phone's line for a vulnerable worker. */
@@ -12,7 +12,7 @@ const VulnerableWord = () => {
 export const WorkerList = () => {
   const filters = useWorkerFilters();
   return (
-    <List filters={filters} sort={{ field: 'fullName', order: 'ASC' }} perPage={25} empty={<RegistryEmpty />}>
+    <List filters={filters} sort={{ field: 'fullName', order: 'ASC' }} perPage={25}>
       <ResponsiveDataTable
         rowClick="show"
         bulkActionButtons={false}

@@ -1,16 +1,8 @@
 import { Genders, todayIn, type FieldReason } from '@lindung/domain';
-import InboxIcon from '@mui/icons-material/Inbox';
 import ReportProblemIcon from '@mui/icons-material/ReportProblem';
-import { Box, Chip, Typography } from '@mui/material';
+import { Chip } from '@mui/material';
 import { useCallback } from 'react';
-import {
-  CreateButton,
-  useCanAccess,
-  useGetResourceLabel,
-  useRecordContext,
-  useResourceContext,
-  useTranslate,
-} from 'react-admin';
+import { useRecordContext, useTranslate } from 'react-admin';
 import { fieldReasonMessage, type CodedReason } from '../../i18n/reasons';
 import { useIntlLocale } from '../../i18n/useIntlLocale';
 
@@ -57,28 +49,3 @@ export function useReasonWords(resource?: string): (reason: CodedReason | FieldR
     [translate, intlLocale, resource],
   );
 }
-
-/**
- * A list with nothing in it yet (and no filter): react-admin's words, at the contrast text needs
- * (its own page fades them to half), and the invitation to add one only for the roles that may.
- */
-export const RegistryEmpty = () => {
-  const resource = useResourceContext() ?? '';
-  const { canAccess } = useCanAccess({ resource, action: 'create' });
-  const translate = useTranslate();
-  const resourceLabel = useGetResourceLabel();
-  return (
-    <Box sx={{ textAlign: 'center', mt: 4, px: 2 }} data-empty-list="">
-      <InboxIcon sx={{ fontSize: '6rem', color: 'text.secondary' }} />
-      <Typography variant="h5" component="p" color="text.secondary" sx={{ mb: 2 }}>
-        {translate('ra.page.empty', { name: resourceLabel(resource, 0) })}
-      </Typography>
-      {canAccess && (
-        <>
-          <Typography variant="body1">{translate('ra.page.invite')}</Typography>
-          <CreateButton variant="contained" sx={{ mt: 2 }} />
-        </>
-      )}
-    </Box>
-  );
-};
