@@ -23,9 +23,14 @@ const attempt = (fn) => {
 (async () => {
   const ds = createDataSource(process.argv[2], { poolSize: 2 });
   await ds.initialize();
+  // One snapshot for every count here: other test files add accounts and partners meanwhile.
+  const runner = ds.createQueryRunner();
+  await runner.connect();
+  await runner.startTransaction('REPEATABLE READ');
+  const em = runner.manager;
   try {
     const account = async (email) => {
-      const [row] = await ds.query(`SELECT id, role, regency_id, village_id, partner_id FROM users WHERE email = $1`, [email]);
+      const [row] = await em.query(`SELECT id, role, regency_id, village_id, partner_id FROM users WHERE email = $1`, [email]);
       return {
         id: row.id,
         email,
@@ -34,10 +39,10 @@ const attempt = (fn) => {
                 sessionId: 'none',
       };
     };
-    const sanggar = { actor: await account('mitra.sanggar@lindung.test'), em: ds.manager };
-    const mas = { actor: await account('perbekel.mas@lindung.test'), em: ds.manager };
-    const gianyar = { actor: await account('pejabat.gianyar@lindung.test'), em: ds.manager };
-    const count = (sql, params = []) => ds.query(sql, params).then((rows) => Number(rows[0].count));
+    const sanggar = { actor: await account('mitra.sanggar@lindung.test'), em };
+    const mas = { actor: await account('perbekel.mas@lindung.test'), em };
+    const gianyar = { actor: await account('pejabat.gianyar@lindung.test'), em };
+    const count = (sql, params = []) => em.query(sql, params).then((rows) => Number(rows[0].count));
     const partners = (ctx) => scopedQuery(ctx, PartnerOrganisation, 'partner');
     const out = {};
 
@@ -71,7 +76,7 @@ const attempt = (fn) => {
       regency: { column: 'regencyId' },
     })(User);
     const ids = async (ctx) => (await scopedQuery(ctx, User, 'account').select('account.id').getMany()).map((u) => u.id).sort();
-    const expected = async (sql, params) => (await ds.query(sql, params)).map((r) => r.id).sort();
+    const expected = async (sql, params) => (await em.query(sql, params)).map((r) => r.id).sort();
     out.parentTerm = {
       got: await ids(sanggar),
       want: await expected(`SELECT id FROM users WHERE partner_id = $1`, [sanggar.actor.scope.partnerId]),
@@ -87,10 +92,12 @@ const attempt = (fn) => {
       got: await ids(gianyar),
       want: await expected(`SELECT id FROM users WHERE regency_id = $1`, [gianyar.actor.scope.regencyId]),
     };
-    out.missingScopeId = (await ids({ actor: { ...sanggar.actor, scope: { ...sanggar.actor.scope, partnerId: null } }, em: ds.manager })).length;
-    out.anonymous = (await ids({ actor: null, em: ds.manager })).length;
+    out.missingScopeId = (await ids({ actor: { ...sanggar.actor, scope: { ...sanggar.actor.scope, partnerId: null } }, em })).length;
+    out.anonymous = (await ids({ actor: null, em })).length;
     process.stdout.write(JSON.stringify(out));
   } finally {
+    await runner.rollbackTransaction();
+    await runner.release();
     await ds.destroy();
   }
 })().catch((error) => {
