@@ -79,15 +79,15 @@ export class CoverageLedger1764900000000 implements MigrationInterface {
   private async refreshFunction(q: QueryRunner): Promise<void> {
     await q.query(`
       CREATE FUNCTION coverage_refresh(touched uuid[]) RETURNS void LANGUAGE plpgsql
-      -- Planned once per connection: re-planning its statements for every decision cost more than
-      -- running them; the generic plan (index probes per worker) also suits a bulk write.
+      -- One generic plan per connection from the first call: its index probes per worker suit a
+      -- decision's one worker and a bulk write's thousands alike, and no call plans them again.
       SET plan_cache_mode = force_generic_plan AS $$
       BEGIN
         IF touched IS NULL OR cardinality(touched) = 0 THEN RETURN; END IF;
-        -- The lock every enrollment writer takes: two writers of one worker's cover take turns, and
-        -- each statement below (a fresh snapshot) sees the other's committed spans.
-        -- (IN over unnest, not = ANY: a bulk write touches tens of thousands of workers, and the
-        -- planner joins a set where it would test each row against the whole array.)
+        -- The worker lock the enrollment writers take: two writers of one worker's cover take turns,
+        -- and each statement below (a fresh snapshot) sees the other's committed spans. (IN over
+        -- unnest, not = ANY: a bulk write touches tens of thousands of workers, and the planner
+        -- joins a set where it would test each row against the whole array.)
         PERFORM 1 FROM workers WHERE id IN (SELECT unnest(touched)) ORDER BY id FOR NO KEY UPDATE;
 
         INSERT INTO coverage_facets (regency_id, village_id, dimension, value)
