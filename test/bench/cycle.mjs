@@ -12,6 +12,7 @@
 import { Worker as Thread } from 'node:worker_threads';
 import { graphql } from './graphql-request.mjs';
 import { apiDist, apiRequire } from './bench-server.mjs';
+import { capturedSql, summarise } from './measure.mjs';
 
 const { Client } = apiRequire('pg');
 const domain = apiRequire('@lindung/domain');
@@ -136,26 +137,6 @@ async function dayNear(db, regencyId, today, target) {
   return { day: best.day, count: await inForce(db, regencyId, best.day), nextLargest: others[0].n };
 }
 
-/**
- * The SQL the API runs for a request, as TypeORM sent it (the data source's logger swapped while
- * one request is served), sign-in checks left out, as in registry.mjs.
- */
-async function capturedSql(server, query, variables, token) {
-  await graphql(server.url, '{ me { id } }', undefined, token);
-  const captured = [];
-  const original = server.dataSource.logger;
-  const keep = (sql, parameters) => {
-    if (!/\b(users|sessions|refresh_tokens)\b/.test(sql)) captured.push({ sql, parameters: parameters ?? [] });
-  };
-  server.dataSource.logger = { logQuery: keep, logQueryError() {}, logQuerySlow() {}, logSchemaBuild() {}, logMigration() {}, log() {} };
-  try {
-    await graphql(server.url, query, variables, token);
-  } finally {
-    server.dataSource.logger = original;
-  }
-  return captured;
-}
-
 /** Requests from a worker thread (http-client.mjs), with a warm-up of our choosing. */
 function timedHttp(server, runs, warmup, query, variables, token) {
   return new Promise((resolve, reject) => {
@@ -178,14 +159,6 @@ async function timed(runs, warmup, fn) {
   return summarise(samples);
 }
 
-function summarise(samples) {
-  const runs = samples.length;
-  samples.sort((a, b) => a - b);
-  const pick = (q) => samples[Math.min(samples.length - 1, Math.floor(q * samples.length))];
-  const r = (n) => Math.round(n * 100) / 100;
-  return { runs, p50ms: r(pick(0.5)), p95ms: r(pick(0.95)), maxMs: r(samples.at(-1)) };
-}
-
 /** As many runs as fit FIGURE_SECONDS after one timed probe (at least MIN_RUNS, at most 200). */
 function runsFor(probeMs) {
   return Math.max(MIN_RUNS, Math.min(200, Math.floor((FIGURE_SECONDS * 1000) / Math.max(probeMs, 1))));
@@ -193,7 +166,7 @@ function runsFor(probeMs) {
 
 async function benchCoverage(server, pool, { round }, { regencyId, day, count, label, role, token }) {
   const variables = { regencyId, asOf: day };
-  const statements = await capturedSql(server, COVERAGE, variables, token);
+  const statements = await capturedSql(server, COVERAGE, token, variables);
   const ledger = statements.find((s) => /coverage_ledger/.test(s.sql));
   if (!ledger) throw new Error(`no ledger read among the ${statements.length} statements coverage ran`);
   const probeStart = performance.now();

@@ -10,6 +10,7 @@ import { spawn } from 'node:child_process';
 import { graphql } from './graphql-request.mjs';
 import { apiDist, apiRequire } from './bench-server.mjs';
 import { startBaselineServer } from './registry-baseline.mjs';
+import { capturedSql } from './measure.mjs';
 
 const { Client } = apiRequire('pg');
 const { Worker } = apiRequire(apiDist('modules/workers/worker.entity.js'));
@@ -70,27 +71,6 @@ function generate(databaseUrl, workers) {
 async function tokenOf(server, email) {
   const { login } = await graphql(server.url, `mutation($e: String!) { login(email: $e, password: "lindung-demo") { accessToken } }`, { e: email });
   return login.accessToken;
-}
-
-/**
- * The SQL the API runs for a request, as TypeORM sent it: the data source's logger is swapped for
- * one that keeps every statement while one request is served — the list and however the count is
- * read — leaving out the sign-in checks (warmed into the account cache beforehand anyway).
- */
-async function capturedSql(server, query, token) {
-  await graphql(server.url, '{ me { id } }', undefined, token);
-  const captured = [];
-  const original = server.dataSource.logger;
-  const keep = (sql, parameters) => {
-    if (!/\b(users|sessions|refresh_tokens)\b/.test(sql)) captured.push({ sql, parameters: parameters ?? [] });
-  };
-  server.dataSource.logger = { logQuery: keep, logQueryError() {}, logQuerySlow() {}, logSchemaBuild() {}, logMigration() {}, log() {} };
-  try {
-    await graphql(server.url, query, undefined, token);
-  } finally {
-    server.dataSource.logger = original;
-  }
-  return captured;
 }
 
 async function benchPage(server, pool, { timedHttp, timed, round }, label, email) {

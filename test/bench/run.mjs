@@ -11,6 +11,7 @@ import { adminToken, apiDist, apiRequire, startBenchServer } from './bench-serve
 import { benchPortal, portalSummary } from './portal.mjs';
 import { benchRegistry } from './registry.mjs';
 import { benchCycle } from './cycle.mjs';
+import { round, summarise } from './measure.mjs';
 import { fileURLToPath } from 'node:url';
 
 const { Village } = apiRequire(apiDist('modules/regions/village.entity.js'));
@@ -69,10 +70,6 @@ function timedHttp(server, runs, query, token) {
   });
 }
 
-function round(n) {
-  return Math.round(n * 100) / 100;
-}
-
 async function timed(runs, fn) {
   for (let i = 0; i < Math.min(20, runs); i += 1) await fn(); // warm-up
   const samples = [];
@@ -82,13 +79,6 @@ async function timed(runs, fn) {
     samples.push(performance.now() - start);
   }
   return summarise(samples);
-}
-
-function summarise(samples) {
-  const runs = samples.length;
-  samples.sort((a, b) => a - b);
-  const pick = (q) => samples[Math.min(samples.length - 1, Math.floor(q * samples.length))];
-  return { runs, p50ms: round(pick(0.5)), p95ms: round(pick(0.95)), maxMs: round(samples.at(-1)) };
 }
 
 async function benchLogin(server, runs) {
