@@ -1,6 +1,7 @@
 import { Client } from 'pg';
 import { login, ok, regencyId, tokenOf, uniqueEmail } from '../support/api';
 import { newNik } from '../support/registry';
+import { waitFor } from '../support/wait';
 
 /**
  * The coverage ledger (kept by triggers, folded by compaction) against the distinct count it
@@ -167,14 +168,6 @@ async function expectLedgerToMatch(stage: string): Promise<void> {
   }
 }
 
-async function waitUntil(condition: () => Promise<boolean>, timeoutMs = 4_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error('timed out waiting');
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
-
 async function compact(): Promise<void> {
   // The API's housekeeping may be folding at this moment: wait for it rather than skip.
   await db.query(`SELECT pg_advisory_lock(hashtext('compact_coverage_ledger'))`);
@@ -236,7 +229,7 @@ describe('the coverage ledger', () => {
       // The second's trigger waits for the first's worker lock, then sees its committed spans.
       const secondDone = enrollIn(second, 'JKM', '2046-03-01').then(() => second.query('COMMIT'));
       // (Without that lock the second would not wait: then it commits first, and the count shows it.)
-      await Promise.race([waitUntil(async () => (await db.query(`SELECT 1 FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%ARRAY[$2]%'`)).rows.length > 0), secondDone]);
+      await Promise.race([waitFor(async () => (await db.query(`SELECT 1 FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%ARRAY[$2]%'`)).rows.length > 0, 4_000), secondDone]);
       await first.query('COMMIT');
       await secondDone;
     } finally {

@@ -1,4 +1,5 @@
 import { Client } from 'pg';
+import { waitFor } from '../support/wait';
 import { DEMO, DEMO_PASSWORD, LOGIN } from '../support/api';
 import { post, scratchDatabase, startApi, stopApi, type ChildApi } from '../support/child-api';
 import { newNik } from '../support/registry';
@@ -158,7 +159,7 @@ describe('a decision cut off by kill -9', () => {
       await db.query(`SELECT 1 FROM budgets WHERE id = $1 FOR UPDATE`, [budget.id]);
       const decisions = drafted.items.map((item: { id: string }) => ({ itemId: item.id, approve: true }));
       const answer = post(api!.url, `mutation($id: ID!, $d: [ProposalDecisionInput!]!) { decideProposal(id: $id, decisions: $d) { id status } }`, { id: drafted.id, d: decisions }, official).catch((error) => error);
-      await waitFor(async () => (await sql(watcher, `SELECT 1 FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%UPDATE budgets%'`)).length > 0, 'the decision to wait for the budget');
+      await waitFor(async () => (await sql(watcher, `SELECT 1 FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%UPDATE budgets%'`)).length > 0, 20_000, { what: 'the decision waiting for the budget' });
       // The decision's enrollments exist, uncommitted, in its transaction: killed now.
       const exited = new Promise((resolve) => api!.child.once('exit', resolve));
       api!.child.kill('SIGKILL');
@@ -166,7 +167,10 @@ describe('a decision cut off by kill -9', () => {
       await answer;
       await db.query('ROLLBACK');
       // PostgreSQL ends the dead client's session and rolls its transaction back.
-      await waitFor(async () => (await sql(watcher, `SELECT 1 FROM pg_stat_activity WHERE query LIKE '%UPDATE budgets%' AND pid <> pg_backend_pid() AND query NOT LIKE '%pg_stat_activity%'`)).length === 0, 'the killed session to end', async () => JSON.stringify(await sql(watcher, `SELECT state, left(query, 40) q FROM pg_stat_activity WHERE query LIKE '%UPDATE budgets%'`)));
+      await waitFor(async () => (await sql(watcher, `SELECT 1 FROM pg_stat_activity WHERE query LIKE '%UPDATE budgets%' AND pid <> pg_backend_pid() AND query NOT LIKE '%pg_stat_activity%'`)).length === 0, 20_000, {
+        what: 'the killed session ending',
+        state: async () => JSON.stringify(await sql(watcher, `SELECT state, left(query, 40) q FROM pg_stat_activity WHERE query LIKE '%UPDATE budgets%'`)),
+      });
 
       const [proposal] = await sql(db, `SELECT status, decided_at, approved_cost::int AS approved_cost FROM proposals WHERE id = $1`, [drafted.id]);
       expect(proposal).toEqual({ status: 'SUBMITTED', decided_at: null, approved_cost: 0 });
@@ -184,11 +188,3 @@ describe('a decision cut off by kill -9', () => {
     }
   }, 60_000);
 });
-
-async function waitFor(condition: () => Promise<boolean>, what: string, state?: () => Promise<string>, timeoutMs = 20_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}${state ? `: ${await state()}` : ''}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
