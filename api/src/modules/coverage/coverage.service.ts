@@ -53,8 +53,9 @@ function ledgerOfDays(ctx: RequestContext, regencyId: string, days: string[]) {
  */
 const countsOwnContribution = (ctx: RequestContext) => ROLE_SCOPE[ctx.actor!.role] === 'partner';
 
-/** An enrollment protects its worker on a day when it is in force then (as the ledger counts). */
-const IN_FORCE = `enrollment.status IN ('ACTIVE', 'ENDED') AND enrollment.start_date <= :coverageDay AND (enrollment.end_date IS NULL OR enrollment.end_date >= :coverageDay)`;
+/** An enrollment protects its worker on the day a parameter names when it is in force then (as the ledger counts). */
+const inForceOn = (dayParameter: string) =>
+  `enrollment.status IN ('ACTIVE', 'ENDED') AND enrollment.start_date <= :${dayParameter} AND (enrollment.end_date IS NULL OR enrollment.end_date >= :${dayParameter})`;
 
 /** The caller's enrollments of workers living in the regency. */
 function enrollmentsIn(ctx: RequestContext, regencyId: string) {
@@ -151,7 +152,7 @@ async function ownContributionCounts(ctx: RequestContext, regencyId: string, asO
       .addSelect('cp.type', 'partner_type')
       .addSelect('enrollment.funding_source', 'funding_source')
       .addSelect('count(DISTINCT enrollment.worker_id)::int', 'n')
-      .andWhere(IN_FORCE, { coverageDay: asOf })
+      .andWhere(inForceOn('coverageDay'), { coverageDay: asOf })
       .groupBy('GROUPING SETS ((cw.village_id), (cw.village_id, cp.type), (cw.village_id, enrollment.funding_source))')
       .getRawMany();
   return rows.map((row) => ({
@@ -232,7 +233,7 @@ async function ownContributionTrend(ctx: RequestContext, regencyId: string, days
     .andWhere('enrollment.start_date <= :trendLast AND (enrollment.end_date IS NULL OR enrollment.end_date >= :trendFirst)', { trendFirst: days[0], trendLast: days.at(-1) });
   days.forEach((day, index) => {
     trend.addSelect(
-      `count(DISTINCT enrollment.worker_id) FILTER (WHERE enrollment.start_date <= :trendDay${index} AND (enrollment.end_date IS NULL OR enrollment.end_date >= :trendDay${index}))::int`,
+      `count(DISTINCT enrollment.worker_id) FILTER (WHERE ${inForceOn(`trendDay${index}`)})::int`,
       `d${index}`,
     );
     trend.setParameter(`trendDay${index}`, day);
