@@ -1,7 +1,6 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { login, ok, regencyId, villageId } from '../support/api';
-import { goTo, usePortal } from '../support/browser';
+import { goTo, seriousViolations, usePortal } from '../support/browser';
 import { reportWorker } from '../support/registry';
 
 /**
@@ -43,15 +42,6 @@ beforeAll(async () => {
   }
 });
 
-/** Serious and critical axe violations on the page as it is now: rule id → the first node. */
-async function seriousViolations(page: Page): Promise<Record<string, string>> {
-  const { violations } = await new AxeBuilder({ page }).setLegacyMode(true).options({ resultTypes: ['violations'] }).analyze();
-  return Object.fromEntries(
-    violations
-      .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-      .map((violation) => [violation.id, violation.nodes[0]?.html.slice(0, 200) ?? '']),
-  );
-}
 
 /** Whether the page scrolls sideways (it must not, on a phone). */
 const scrollsSideways = (page: Page) =>

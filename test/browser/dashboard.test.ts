@@ -1,7 +1,6 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { login, ok } from '../support/api';
-import { usePortal } from '../support/browser';
+import { seriousViolations, usePortal } from '../support/browser';
 
 /**
  * The dashboard each role opens first (issue 9): the Gianyar official sees the official coverage of
@@ -27,15 +26,6 @@ async function dashboardLoaded(page: Page): Promise<void> {
   });
 }
 
-/** Serious and critical axe violations on the page as it is now: rule id → the first node. */
-async function seriousViolations(page: Page): Promise<Record<string, string>> {
-  const { violations } = await new AxeBuilder({ page }).setLegacyMode(true).options({ resultTypes: ['violations'] }).analyze();
-  return Object.fromEntries(
-    violations
-      .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-      .map((violation) => [violation.id, `${violation.nodes[0]?.target.join(' ')} ${violation.nodes[0]?.html.slice(0, 200)}`]),
-  );
-}
 
 /** The page does not scroll sideways (the charts follow the phone's width). */
 async function expectNoSidewaysScroll(page: Page): Promise<void> {

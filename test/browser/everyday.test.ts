@@ -2,7 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { canAccess, RESOURCE_PERMISSIONS, type Role } from '@lindung/domain';
 import fs from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { BASE_URL, launchChromium, STEP_TIMEOUT } from '../support/browser';
+import { BASE_URL, launchChromium, STEP_TIMEOUT, transitionsSettled } from '../support/browser';
 
 /**
  * "Everyday use": every page each demo role can open, on a phone (390 × 844) and on a desktop
@@ -239,6 +239,7 @@ const details: Record<string, Record<string, string[]>> = {};
 const STRUCTURE_RULES = new Set(['page-has-heading-one', 'landmark-one-main', 'region']);
 
 async function seriousViolations(page: Page, where = ''): Promise<Record<string, number>> {
+  await transitionsSettled(page);
   // Legacy mode runs axe.run() in the page itself: the portal has no frames, and the default mode
   // opens (and closes) a blank page in the context for every analysis, which doubles its cost.
   const { violations } = await new AxeBuilder({ page })

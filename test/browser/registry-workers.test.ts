@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { login, ok } from '../support/api';
-import { goTo, usePortal } from '../support/browser';
+import { goTo, seriousViolations, usePortal } from '../support/browser';
 import { enroll, newNik, reportWorker } from '../support/registry';
 
 /**
@@ -218,16 +218,6 @@ describe('possible duplicates', () => {
 });
 
 describe('on a phone and on a desktop', () => {
-  /** Serious and critical axe violations on the page: rule id → the first node's HTML. */
-  async function seriousViolations(page: Page): Promise<Record<string, string>> {
-    const { violations } = await new AxeBuilder({ page }).setLegacyMode(true).options({ resultTypes: ['violations'] }).analyze();
-    return Object.fromEntries(
-      violations
-        .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-        .map((violation) => [violation.id, violation.nodes[0]?.html.slice(0, 200) ?? '']),
-    );
-  }
-
   /**
    * Opens a page, then measures it at both sizes (no sideways scrolling, no serious axe violation),
    * starting at the size the window has (as the everyday test does, so each page costs one resize).

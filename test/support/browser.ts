@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 /**
@@ -69,4 +70,27 @@ export async function submitLogin(page: Page, email: string, password: string): 
   await page.locator('input[name="email"]').fill(email);
   await page.locator('input[name="password"]').fill(password);
   await page.locator('button[type="submit"]').click();
+}
+
+/**
+ * Waits until no CSS transition runs: a dialog still fading in has faint text, which axe reports
+ * as too little contrast although the dialog, once shown, has enough.
+ */
+export async function transitionsSettled(page: Page): Promise<void> {
+  await page.waitForFunction(() =>
+    document.getAnimations().every((animation) => !(animation instanceof CSSTransition) || animation.playState !== 'running'),
+  );
+}
+
+/** Serious and critical axe violations on the page once its transitions have ended: rule id → the first node. */
+export async function seriousViolations(page: Page): Promise<Record<string, string>> {
+  await transitionsSettled(page);
+  // Legacy mode runs axe.run() in the page itself: the portal has no frames, and the default mode
+  // opens (and closes) a blank page in the context for every analysis, which doubles its cost.
+  const { violations } = await new AxeBuilder({ page }).setLegacyMode(true).options({ resultTypes: ['violations'] }).analyze();
+  return Object.fromEntries(
+    violations
+      .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+      .map((violation) => [violation.id, `${violation.nodes[0]?.target.join(' ')} ${violation.nodes[0]?.html.slice(0, 200)}`]),
+  );
 }
