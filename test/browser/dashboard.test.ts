@@ -137,6 +137,18 @@ describe('a village head', () => {
   });
 });
 
+describe('the home page while it loads', () => {
+  it('should keep the shortcuts where they first appear while the dashboard fills in, on a phone', async () => {
+    const page = await portal.signIn(VILLAGE_HEAD, PHONE);
+    const shortcut = page.locator('[data-home-shortcut]').last();
+    await shortcut.waitFor();
+    const first = await shortcut.boundingBox();
+    await dashboardLoaded(page);
+    // A tap aimed at a shortcut lands on it: the dashboard growing below moves nothing above it.
+    expect(await shortcut.boundingBox()).toEqual(first);
+  });
+});
+
 describe('a partner', () => {
   it('should see its own contribution on a phone, and no budget', async () => {
     const page = await portal.signIn(PARTNER, PHONE);

@@ -18,8 +18,10 @@ const HOME_CARDS: Record<Role, HomeCard[]> = {
 };
 
 /**
- * The coverage dashboard (issue 9), above the cards: loaded on demand (React.lazy), with the chart
- * library it brings, so neither is ever part of the sign-in page's download.
+ * The coverage dashboard (issue 9), below the cards: loaded on demand (React.lazy), with the chart
+ * library it brings, so neither is ever part of the sign-in page's download. Below, because it
+ * grows as its figures arrive: above the cards it moved the shortcuts while the page loaded, and a
+ * tap on a phone could land where a link had been a moment before.
  */
 const Dashboard = lazy(() => import('./Dashboard'));
 
@@ -41,14 +43,14 @@ export const Home = () => {
   return (
     <Box sx={{ mt: 2, mb: 2 }}>
       <Title title="lindung.home.title" />
-      <Suspense fallback={<DashboardLoading />}>
-        <Dashboard user={user} />
-      </Suspense>
-      <Box sx={{ display: 'grid', gap: 2, mt: 2, gridTemplateColumns: { xs: 'minmax(0, 1fr)', md: 'repeat(2, minmax(0, 1fr))' } }}>
+      <Box sx={{ display: 'grid', gap: 2, mb: 2, gridTemplateColumns: { xs: 'minmax(0, 1fr)', md: 'repeat(2, minmax(0, 1fr))' } }}>
         {HOME_CARDS[user.role].map((HomeCardOfRole, index) => (
           <HomeCardOfRole key={index} user={user} />
         ))}
       </Box>
+      <Suspense fallback={<DashboardLoading />}>
+        <Dashboard user={user} />
+      </Suspense>
     </Box>
   );
 };
