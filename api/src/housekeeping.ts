@@ -1,6 +1,6 @@
 import type { AppServices } from './core/context';
 import { compactRowCounts } from './core/row-counts';
-import { compactCoverageLedger } from './modules/coverage/coverage-ledger';
+import { compactCoverageLedger, newFoldPace, type FoldPace } from './modules/coverage/coverage-ledger';
 import { forgetExpiredLimits } from './modules/auth/login-limits';
 import { deleteExpiredSessions } from './modules/auth/sessions';
 
@@ -12,17 +12,18 @@ const ROW_COUNT_COMPACTION_MS = 30 * 1000;
 export function startHousekeeping(app: AppServices): () => void {
   const housekeeping = setInterval(() => void housekeep(app), HOUSEKEEPING_INTERVAL_MS).unref();
   void housekeep(app);
-  const counting = setInterval(() => void compactCounts(app), ROW_COUNT_COMPACTION_MS).unref();
+  const foldPace = newFoldPace();
+  const counting = setInterval(() => void compactCounts(app, foldPace), ROW_COUNT_COMPACTION_MS).unref();
   return () => {
     clearInterval(housekeeping);
     clearInterval(counting);
   };
 }
 
-async function compactCounts(app: AppServices): Promise<void> {
+async function compactCounts(app: AppServices, foldPace: FoldPace): Promise<void> {
   try {
     await compactRowCounts({ em: app.dataSource.manager });
-    await compactCoverageLedger({ em: app.dataSource.manager });
+    await compactCoverageLedger(app.dataSource.manager, foldPace);
   } catch (error) {
     app.logger.warn({ err: error }, 'row count or coverage ledger compaction failed');
   }

@@ -2,6 +2,7 @@ import { Client } from 'pg';
 import { login, ok, regencyId, tokenOf, uniqueEmail } from '../support/api';
 import { newNik } from '../support/registry';
 import { waitFor } from '../support/wait';
+import { compactCoverageLedger, MAX_FOLD_BATCH, MIN_FOLD_BATCH, nextFoldBatch } from '../../api/src/modules/coverage/coverage-ledger';
 
 /**
  * The coverage ledger (kept by triggers, folded by compaction) against the distinct count it
@@ -262,5 +263,47 @@ describe('the coverage ledger', () => {
     expect([await inForce(regency), await inForce(tabanan)]).toEqual([jembranaBefore - 1, tabananBefore + 1]);
     await db.query(`UPDATE workers SET village_id = $2, regency_id = $3 WHERE id = $1`, [mover, villages[0].id, regency]);
     expect([await inForce(regency), await inForce(tabanan)]).toEqual([jembranaBefore, tabananBefore]);
+  });
+});
+
+describe('folding the ledger', () => {
+  it('should size each call by how long the last one took', () => {
+    expect(nextFoldBatch(MAX_FOLD_BATCH, 'timeout')).toBe(MAX_FOLD_BATCH / 4);
+    expect(nextFoldBatch(MAX_FOLD_BATCH, 8_000)).toBe(12_500);
+    expect(nextFoldBatch(10_000, 100)).toBe(20_000);
+    expect(nextFoldBatch(40_000, 100)).toBe(MAX_FOLD_BATCH);
+    expect(nextFoldBatch(MIN_FOLD_BATCH + 100, 'timeout')).toBe(MIN_FOLD_BATCH);
+  });
+
+  it('should take fewer changes per call after one runs past the statement timeout, and fold them once it can', async () => {
+    const folder = new Client({ connectionString: process.env.LINDUNG_DATABASE_URL });
+    const holder = new Client({ connectionString: process.env.LINDUNG_DATABASE_URL });
+    await Promise.all([folder.connect(), holder.connect()]);
+    const fold = { query: async (sql: string, parameters?: unknown[]) => (await folder.query(sql, parameters)).rows };
+    try {
+      // The fold's own lock, held by this session (calls made on it still take it): the API's
+      // housekeeping cannot fold the changes away meanwhile.
+      await folder.query(`SELECT pg_advisory_lock(hashtext('compact_coverage_ledger'))`);
+      await insertEnrollments(20);
+      // The oldest waiting change, locked by another transaction: a fold call waits for it until
+      // its statement timeout stops it.
+      await holder.query('BEGIN');
+      const { rows } = await holder.query(`SELECT id FROM coverage_ledger WHERE kind = 'change' ORDER BY id LIMIT 1 FOR UPDATE`);
+      expect(rows).toHaveLength(1);
+      await folder.query(`SET statement_timeout = '200ms'`);
+      const pace = { batch: MAX_FOLD_BATCH };
+      await expect(compactCoverageLedger(fold, pace, 60_000)).rejects.toThrow(/statement timeout/);
+      expect(pace.batch).toBe(MIN_FOLD_BATCH);
+
+      await holder.query('ROLLBACK');
+      await folder.query(`SET statement_timeout = '15s'`);
+      await compactCoverageLedger(fold, pace, 60_000);
+      const { rows: left } = await folder.query(`SELECT count(*)::int AS n FROM coverage_ledger WHERE id = $1`, [rows[0].id]);
+      expect(left[0].n).toBe(0);
+      expect(pace.batch).toBeGreaterThan(MIN_FOLD_BATCH);
+    } finally {
+      await holder.end();
+      await folder.end();
+    }
   });
 });

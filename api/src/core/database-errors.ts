@@ -12,9 +12,18 @@ const QUERY_CANCELED = '57014';
 const CANNOT_CONNECT_NOW = '57P03';
 const ADMIN_SHUTDOWN = '57P01';
 
+function sqlStateOf(error: unknown): string | undefined {
+  return (error as { code?: string; driverError?: { code?: string } }).driverError?.code ?? (error as { code?: string }).code;
+}
+
+/** A statement stopped by `statement_timeout`. */
+export function isStatementTimeout(error: unknown): boolean {
+  return error instanceof Error && sqlStateOf(error) === QUERY_CANCELED;
+}
+
 export function asServiceUnavailable(error: unknown): AppError | null {
   if (error instanceof AppError || !(error instanceof Error)) return null;
-  const code = (error as { code?: string; driverError?: { code?: string } }).driverError?.code ?? (error as { code?: string }).code;
+  const code = sqlStateOf(error);
   if (POOL_EXHAUSTED.test(error.message)) {
     return serviceUnavailable('DATABASE_BUSY', 'The service is busy; try again in a moment', 1);
   }
