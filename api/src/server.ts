@@ -23,7 +23,9 @@ import { accessLog } from './http/access-log';
 import { startGraphQLServer } from './http/graphql-server';
 import { healthRoutes } from './http/health';
 import { createContext } from './http/request-context';
-import { AuthCache, listenForAuthChanges, type AuthChangeListener } from './modules/auth/auth-cache';
+import { listenForChanges, type ChangeListener } from './core/change-listener';
+import { AuthCache, authChanges } from './modules/auth/auth-cache';
+import { RateCache } from './modules/contributions/rate-cache';
 import { loadTokenKeys } from './modules/auth/keys';
 import { LoginLimits } from './modules/auth/login-limits';
 import { exportRoute } from './modules/exports/export.route';
@@ -43,15 +45,16 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const embedded = config.databaseUrl ? null : await startEmbeddedDatabase(config.dataDir, logger);
   const databaseUrl = embedded?.url ?? config.databaseUrl!;
   let dataSource: DataSource | null = null;
-  let listener: AuthChangeListener | null = null;
+  let listener: ChangeListener | null = null;
   try {
     await prepareDatabase(databaseUrl, config, logger);
     dataSource = createDataSource(databaseUrl, config.database);
     await dataSource.initialize();
     const authCache = new AuthCache(config.authCacheTtlMs);
-    listener = await listenForAuthChanges(databaseUrl, authCache, logger);
+    const rateCache = new RateCache();
+    listener = await listenForChanges(databaseUrl, logger, [authChanges(authCache), rateCache.subscription()]);
     const keys = await loadTokenKeys(config, logger);
-    const app: AppServices = { config, dataSource, keys, logger, authCache, loginLimits: new LoginLimits(dataSource) };
+    const app: AppServices = { config, dataSource, keys, logger, authCache, rateCache, loginLimits: new LoginLimits(dataSource) };
     return await serve(app, embedded, listener);
   } catch (error) {
     await listener?.close().catch(() => undefined);
@@ -61,7 +64,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
   }
 }
 
-async function serve(app: AppServices, embedded: EmbeddedDatabase | null, listener: AuthChangeListener): Promise<RunningServer> {
+async function serve(app: AppServices, embedded: EmbeddedDatabase | null, listener: ChangeListener): Promise<RunningServer> {
   const { config, dataSource, logger } = app;
   const expressApp = express();
   const httpServer = http.createServer(expressApp);

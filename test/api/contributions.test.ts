@@ -1,4 +1,7 @@
+import { Client } from 'pg';
 import { failure, gql, ok, tokenOf, type DemoAccount } from '../support/api';
+import { newNik } from '../support/registry';
+import { waitFor } from '../support/wait';
 
 const FIELDS = 'id program category bracket percent flatAmount minimumAmount maximumBase validFrom validTo legalBasis';
 const LIST = `query($filter: ContributionRateFilter) { allContributionRates(perPage: 100, filter: $filter) { ${FIELDS} } _allContributionRatesMeta(filter: $filter) { count } }`;
@@ -90,5 +93,38 @@ describe('contribution rates', () => {
   it.each(['pejabatGianyar', 'perbekelMas', 'mitraSanggar', 'auditor'] as DemoAccount[])('should refuse %s any change', async (account) => {
     const error = await failure(CREATE, { program: 'JKM', category: 'PMI', flatAmount: 1, validFrom: '2040-01-01' }, await tokenOf(account));
     expect(error.extensions.code).toBe('FORBIDDEN');
+  });
+
+  describe('kept in each API process', () => {
+    // PMI rates begin on 2023-03-01 (the demo's): nobody else prices PMI cover in 2022.
+    const IMPORT = `mutation($csv: String!) { importEnrollments(csv: $csv, dryRun: true) { accepted errors { row field code } } }`;
+    const HEADER = 'nik,full_name,birth_date,gender,village_code,occupation,vulnerable,category,programs,start_date,end_date,declared_income,funding_source';
+    /** What a partner's dry run makes of a PMI worker's JKK + JKM from 2022-05-01: priced, or which problem. */
+    const pricing = async () => {
+      const line = [newNik('1990-03-12'), `Pekerja Migran ${process.pid}`, '', '', '51.04.05.2002', 'Perawat', 'false', 'PMI', 'JKK|JKM', '2022-05-01', '', '2000000', 'SELF'].join(',');
+      const { importEnrollments } = await ok(IMPORT, { csv: `${HEADER}\n${line}\n` }, await tokenOf('mitraSanggar'));
+      return importEnrollments.accepted === 1 ? 'priced' : importEnrollments.errors.map((error: { code: string }) => error.code).join(',');
+    };
+
+    it('should price with a rate as soon as it is written here, and with a change made elsewhere once the notice arrives', async () => {
+      const admin = await tokenOf('admin');
+      expect(await pricing()).toBe('RATE_MISSING');
+      const rates = await Promise.all(
+        ['JKK', 'JKM'].map(async (program) => (await ok(CREATE, { program, category: 'PMI', flatAmount: 37_500, validFrom: '2022-01-01', validTo: '2022-12-31' }, admin)).createContributionRate),
+      );
+      // Written through this API: its next request prices with it.
+      expect(await pricing()).toBe('priced');
+
+      // Written by another process (here, SQL): this one hears the trigger's notice and forgets its copy.
+      const db = new Client({ connectionString: process.env.LINDUNG_DATABASE_URL });
+      await db.connect();
+      try {
+        await db.query(`UPDATE contribution_rates SET valid_from = '2022-06-01' WHERE id = ANY($1::uuid[])`, [rates.map((rate) => rate.id)]);
+        await waitFor(async () => (await pricing()) === 'RATE_MISSING', 3_000, { what: 'the moved rates unused', state: pricing });
+      } finally {
+        await db.query(`DELETE FROM contribution_rates WHERE id = ANY($1::uuid[])`, [rates.map((rate) => rate.id)]);
+        await db.end();
+      }
+    });
   });
 });

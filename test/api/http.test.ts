@@ -190,6 +190,9 @@ describe('query cost weighs list sizes', () => {
     expect((await legacy.json()).errors[0].extensions.reason).toBe('QUERY_TOO_COSTLY');
     // The same document with a small page is fine: 15 × (1 + 9 × 25).
     expect((await gql(query, { n: 25 }, await tokenOf('admin'))).errors).toBeUndefined();
+    // Costs are kept per document and variables: each request is weighed with its own.
+    expect((await failure(query, { n: 1000 }, await tokenOf('admin'))).extensions).toMatchObject({ reason: 'QUERY_TOO_COSTLY' });
+    expect((await gql(query, { n: 25 }, await tokenOf('admin'))).errors).toBeUndefined();
   });
 
   it('should refuse a long alias, which would repeat as a key in every row', async () => {

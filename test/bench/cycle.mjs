@@ -12,7 +12,7 @@
 import { Worker as Thread } from 'node:worker_threads';
 import { graphql } from './graphql-request.mjs';
 import { apiDist, apiRequire } from './bench-server.mjs';
-import { capturedSql, summarise } from './measure.mjs';
+import { capturedSql, postgresCpuSeconds, summarise } from './measure.mjs';
 
 const { Client } = apiRequire('pg');
 const domain = apiRequire('@lindung/domain');
@@ -23,7 +23,7 @@ const GIANYAR = '51.04';
 const FIGURE_SECONDS = Number(process.env.BENCH_CYCLE_FIGURE_SECONDS ?? 15);
 const MIN_RUNS = 5;
 const DECISIONS = Number(process.env.BENCH_CYCLE_DECISIONS ?? 400);
-const CLIENTS = 20;
+const CLIENTS = Number(process.env.BENCH_CYCLE_CLIENTS ?? 20);
 const NEAR = 200_000;
 const COVERAGE = `query($regencyId: ID!, $asOf: Date) { coverage(regencyId: $regencyId, asOf: $asOf) {
   regencyId asOf workforceTarget official { protectedWorkers asOf source rate } live { protectedWorkers rate }
@@ -300,14 +300,18 @@ async function benchDecisions(server, pool, databaseUrl, { round }, { regencyId,
       notes.push(`decideProposal alone (the warm-up, ${round(traced.ms)} ms end to end), its statements in order: ${traced.summary}`);
 
       const cpuBefore = process.cpuUsage();
+      const postgresBefore = postgresCpuSeconds();
       const eluBefore = performance.eventLoopUtilization();
       const contended = await traceStatements(() => decideConcurrently(server, token, jobs), { aggregate: true });
       const run = contended.result;
       const cpu = process.cpuUsage(cpuBefore);
+      const postgres = postgresBefore === null ? null : postgresCpuSeconds() - postgresBefore;
       const elu = performance.eventLoopUtilization(eluBefore);
       notes.push(
-        `decideProposal under contention: the API's process used ${round((cpu.user + cpu.system) / 1000 / run.ms)} of a core ` +
-          `(event loop utilisation ${round(elu.utilization)}); mean per statement (its count): ${contended.summary}`,
+        `decideProposal under contention: the API's process (with the clients' thread) used ${round((cpu.user + cpu.system) / 1000 / run.ms)} of a core, ` +
+          `${round((cpu.user + cpu.system) / 1000 / jobs.length)} ms a decision (event loop utilisation ${round(elu.utilization)})` +
+          (postgres === null ? '' : `; PostgreSQL ${round((postgres * 1000) / run.ms)} of a core, ${round((postgres * 1000) / jobs.length)} ms a decision`) +
+          `; mean per statement (its count): ${contended.summary}`,
       );
       const outcomes = countBy(run.results.map((r) => r.outcome));
       const succeeded = (outcomes.APPROVED ?? 0);

@@ -1,4 +1,5 @@
 // Measuring helpers the benchmarks share.
+import fs from 'node:fs';
 import { graphql } from './graphql-request.mjs';
 
 export function round(n) {
@@ -33,3 +34,31 @@ export async function capturedSql(server, query, token, variables) {
   }
   return captured;
 }
+
+/**
+ * CPU seconds used so far by every PostgreSQL process on this machine (Linux /proc; null
+ * elsewhere): read before and after a run, beside process.cpuUsage(), it tells how the cores were
+ * shared between the API and the database.
+ */
+export function postgresCpuSeconds() {
+  try {
+    let ticks = 0;
+    for (const pid of fs.readdirSync('/proc')) {
+      if (!/^\d+$/.test(pid)) continue;
+      let stat;
+      try {
+        stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+      } catch {
+        continue; // gone meanwhile
+      }
+      const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+      if (name !== 'postgres') continue;
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      ticks += Number(fields[11]) + Number(fields[12]); // utime, stime
+    }
+    return ticks / CLOCK_TICKS_PER_SECOND;
+  } catch {
+    return null;
+  }
+}
+const CLOCK_TICKS_PER_SECOND = 100;

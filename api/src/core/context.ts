@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import type { Config } from '../config';
 import type { AuthCache } from '../modules/auth/auth-cache';
+import type { RateCache } from '../modules/contributions/rate-cache';
 import type { TokenKeys } from '../modules/auth/keys';
 import type { LoginLimits } from '../modules/auth/login-limits';
 import type { SessionCookie } from '../modules/auth/session-cookie';
@@ -28,6 +29,8 @@ export interface AppServices {
   logger: Logger;
   /** Accounts and sessions recently checked, forgotten on change (LISTEN/NOTIFY across processes). */
   authCache: AuthCache;
+  /** Every contribution rate, forgotten on change (LISTEN/NOTIFY across processes). */
+  rateCache: RateCache;
   loginLimits: LoginLimits;
 }
 

@@ -1,6 +1,14 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { rowsPerPage } from '@lindung/domain';
-import { getNullableType, isListType, Kind, type DocumentNode, type FragmentDefinitionNode } from 'graphql';
+import {
+  getNullableType,
+  isListType,
+  Kind,
+  type DocumentNode,
+  type FragmentDefinitionNode,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+} from 'graphql';
 import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
 import { AppError, ErrorCode } from './errors';
 import { LIMITS } from './limits';
@@ -35,24 +43,15 @@ export const listEstimator: ComplexityEstimator = ({ field, args, childComplexit
  * HTTP 400 (200 under plain application/json, see legacyJsonStatus in server.ts).
  */
 export function queryCostLimit<TContext extends object>(maxCost = LIMITS.maxCost): ApolloServerPlugin<TContext> {
+  const known = new KnownCosts();
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ schema, document, operation, request, response }) {
           if (!operation) return; // Apollo refuses a document without a runnable operation itself
-          // Only the operation that will run, with the fragments it may use.
-          const fragments = document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION);
-          const query: DocumentNode = { kind: Kind.DOCUMENT, definitions: [operation, ...fragments] };
-          let cost: number;
-          try {
-            cost = getComplexity({ schema, query, variables: request.variables ?? {}, estimators: [listEstimator] });
-          } catch (error) {
-            // More than the library's node limit (fragments spread over and over) is too costly;
-            // variables that do not coerce are left to Apollo, which refuses them before executing.
-            if (!/maximum allowed number of nodes/.test(String((error as Error)?.message))) return;
-            cost = Infinity;
-          }
-          if (cost <= maxCost) return;
+          const variables = request.variables ?? {};
+          const cost = known.of(document, operation, variables, () => costOf(schema, document, operation, variables));
+          if (cost === undefined || cost <= maxCost) return;
           response.http.status = 400;
           throw new AppError(ErrorCode.BAD_USER_INPUT, `The query costs ${cost}, more than the maximum of ${maxCost}: ask for fewer rows or fields`, {
             reason: QUERY_TOO_COSTLY,
@@ -63,4 +62,54 @@ export function queryCostLimit<TContext extends object>(maxCost = LIMITS.maxCost
       };
     },
   };
+}
+
+/**
+ * The operation's cost, or undefined when the variables do not coerce (Apollo refuses those
+ * itself, before executing).
+ */
+function costOf(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown>): number | undefined {
+  // Only the operation that will run, with the fragments it may use.
+  const fragments = document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION);
+  const query: DocumentNode = { kind: Kind.DOCUMENT, definitions: [operation, ...fragments] };
+  try {
+    return getComplexity({ schema, query, variables, estimators: [listEstimator] });
+  } catch (error) {
+    // More than the library's node limit (fragments spread over and over) is too costly.
+    if (!/maximum allowed number of nodes/.test(String((error as Error)?.message))) return undefined;
+    return Infinity;
+  }
+}
+
+/** Variables this long or longer are costed each time, never kept (an import's CSV, say). */
+const MAX_KEPT_VARIABLES = 2_000;
+const MAX_KEPT_PER_DOCUMENT = 200;
+
+/**
+ * The costs already computed, per parsed document (Apollo hands the same document object for the
+ * same query text, from its document cache) and per operation and variables: the portal asks the
+ * same few queries again and again, and walking one costs about a tenth of a list request's CPU.
+ * A cost depends on nothing else (the schema is fixed), so a kept one is never stale.
+ */
+class KnownCosts {
+  private readonly byDocument = new WeakMap<DocumentNode, Map<string, number | undefined>>();
+
+  of(document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown>, compute: () => number | undefined): number | undefined {
+    const key = keyOf(operation, variables);
+    if (key === null) return compute();
+    let costs = this.byDocument.get(document);
+    if (!costs) this.byDocument.set(document, (costs = new Map()));
+    if (costs.has(key)) return costs.get(key);
+    const cost = compute();
+    // Full: start over rather than track recency (a document with that many variants is rare).
+    if (costs.size >= MAX_KEPT_PER_DOCUMENT) costs.clear();
+    costs.set(key, cost);
+    return cost;
+  }
+}
+
+function keyOf(operation: OperationDefinitionNode, variables: Record<string, unknown>): string | null {
+  for (const value of Object.values(variables)) if (typeof value === 'string' && value.length >= MAX_KEPT_VARIABLES) return null;
+  const key = `${operation.name?.value ?? ''}\u0000${JSON.stringify(variables)}`;
+  return key.length < MAX_KEPT_VARIABLES ? key : null;
 }

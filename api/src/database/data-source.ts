@@ -26,6 +26,8 @@ import { Proposal, ProposalItem } from '../modules/proposals/proposal.entity';
 import { VulnerableCycle1764800000000 } from './migrations/1764800000000-vulnerable-cycle';
 import { CoverageLedger1764900000000 } from './migrations/1764900000000-coverage-ledger';
 import { PartnerAuthNotify1765100000000 } from './migrations/1765100000000-partner-auth-notify';
+import { CoverageRefreshLookup1765200000000 } from './migrations/1765200000000-coverage-refresh-lookup';
+import { RateChangeNotify1765300000000 } from './migrations/1765300000000-rate-change-notify';
 
 // A `date` is a calendar day: keep PostgreSQL's YYYY-MM-DD instead of a JavaScript Date at local midnight.
 types.setTypeParser(types.builtins.DATE, (value) => value);
@@ -43,6 +45,8 @@ export const migrations = [
   VulnerableCycle1764800000000,
   CoverageLedger1764900000000,
   PartnerAuthNotify1765100000000,
+  CoverageRefreshLookup1765200000000,
+  RateChangeNotify1765300000000,
 ];
 
 /**

@@ -1,5 +1,6 @@
 import { Role, vulnerableMonthlyCost } from '@lindung/domain';
 import type { EntityManager } from 'typeorm';
+import { RateCache } from '../modules/contributions/rate-cache';
 import type { RequestContext } from '../core/context';
 import { proposalService } from '../modules/proposals/proposal.service';
 import { readRates } from './demo-registry';
@@ -236,5 +237,7 @@ function systemContext(em: EntityManager): RequestContext {
     actor: { id: '00000000-0000-0000-0000-000000000000', email: 'system@lindung.test', role: Role.ADMIN, scope: { regencyId: null, villageId: null, partnerId: null }, sessionId: '', mustChangePassword: false },
     requestId: 'demo-data',
     loaders: new Map(),
+    // Not listening for changes, so it keeps nothing: the loader reads the rates as they are.
+    app: { rateCache: new RateCache() },
   } as unknown as RequestContext;
 }

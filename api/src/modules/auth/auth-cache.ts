@@ -1,5 +1,4 @@
-import type { Logger } from 'pino';
-import createSubscriber, { type Subscriber } from 'pg-listen';
+import type { ChangeSubscription } from '../../core/change-listener';
 import type { RequestContext } from '../../core/context';
 
 /**
@@ -106,34 +105,12 @@ export function applyAuthChange(cache: AuthCache, change: AuthChange): void {
   else cache.forgetAll();
 }
 
-export interface AuthChangeListener {
-  close(): Promise<void>;
-}
-
-/** LISTENs on its own connection (outside the pool) and keeps reconnecting while the API runs. */
-export async function listenForAuthChanges(databaseUrl: string, cache: AuthCache, logger: Logger): Promise<AuthChangeListener> {
-  const subscriber: Subscriber = createSubscriber(
-    { connectionString: databaseUrl, application_name: 'lindung-api-listen' },
-    { retryLimit: Infinity, retryTimeout: Infinity, retryInterval: (attempt) => Math.min(5_000, 250 * 2 ** attempt), paranoidChecking: 10_000 },
-  );
-  subscriber.notifications.on(AUTH_CHANNEL, (payload: AuthChange) => applyAuthChange(cache, payload ?? {}));
-  subscriber.events.on('connected', () => cache.setListening(true));
-  subscriber.events.on('reconnect', (attempt) => {
-    cache.setListening(false);
-    logger.warn({ attempt }, 'auth change listener reconnecting; account cache off meanwhile');
-  });
-  subscriber.events.on('error', (error) => {
-    cache.setListening(false);
-    logger.error({ err: error }, 'auth change listener failed; account cache off');
-  });
-  await subscriber.connect();
-  await subscriber.listenTo(AUTH_CHANNEL);
-  cache.setListening(true);
+/** The account cache's subscription to the triggers' notices (see core/change-listener.ts). */
+export function authChanges(cache: AuthCache): ChangeSubscription {
   return {
-    close: async () => {
-      cache.setListening(false);
-      await subscriber.close();
-    },
+    channel: AUTH_CHANNEL,
+    notice: (payload) => applyAuthChange(cache, (payload as AuthChange | null) ?? {}),
+    listening: (on) => cache.setListening(on),
   };
 }
 

@@ -24,13 +24,22 @@ export class ContributionRateService extends ResourceReader<ContributionRate, Co
   }
 
   /**
-   * Every rate in force on a day (what a contribution is computed from); with `cover`, only those
-   * of its category and programs — a hot path then reads the few rows it uses, not the whole table.
+   * Every rate, read through this reader (rates are reference data: every role reads them all) and
+   * kept per process until one changes (rate-cache.ts): what prices enrollments, imports and
+   * decisions, without a statement each time.
    */
-  inForceOn(ctx: RequestContext, day: string, cover?: { category: Category; programs: readonly Program[] }): Promise<ContributionRate[]> {
-    const query = this.query(ctx, { inForceOn: day, category: cover?.category });
-    if (cover) query.andWhere('rate.program IN (:...coverPrograms)', { coverPrograms: cover.programs });
-    return query.getMany();
+  all(ctx: RequestContext): Promise<ContributionRate[]> {
+    return ctx.app.rateCache.all(() => this.query(ctx).getMany());
+  }
+
+  /** Every rate in force on a day (what a contribution is computed from); with `cover`, only those of its category and programs. */
+  async inForceOn(ctx: RequestContext, day: string, cover?: { category: Category; programs: readonly Program[] }): Promise<ContributionRate[]> {
+    return (await this.all(ctx)).filter(
+      (rate) =>
+        rate.validFrom <= day &&
+        (rate.validTo === null || rate.validTo >= day) &&
+        (!cover || (rate.category === cover.category && cover.programs.includes(rate.program))),
+    );
   }
 
   async create(ctx: RequestContext, args: CreateContributionRateArgs): Promise<ContributionRate> {
@@ -58,8 +67,14 @@ export class ContributionRateService extends ResourceReader<ContributionRate, Co
     return this.save(ctx, rate);
   }
 
+  override async delete(ctx: RequestContext, id: string): Promise<ContributionRate> {
+    forgetRatesAfterCommit(ctx);
+    return super.delete(ctx, id);
+  }
+
   private async save(ctx: RequestContext, rate: ContributionRate): Promise<ContributionRate> {
     refuseInconsistent(rate);
+    forgetRatesAfterCommit(ctx);
     // One writer per program, category and bracket: two overlapping rates saved at once would
     // deadlock under the exclusion constraint instead of the later one being told it overlaps.
     await ctx.em.query(`SELECT pg_advisory_xact_lock(hashtext('contribution-rate:' || $1))`, [`${rate.program}:${rate.category}:${rate.bracket ?? ''}`]);
@@ -72,6 +87,11 @@ export class ContributionRateService extends ResourceReader<ContributionRate, Co
       throw error;
     }
   }
+}
+
+/** This process prices with the change as soon as it commits; the others when they hear the trigger's notice. */
+function forgetRatesAfterCommit(ctx: RequestContext): void {
+  ctx.afterCommit.push(() => ctx.app.rateCache.forget());
 }
 
 /** A percentage or a flat amount, never both; a validity that ends before it starts is no validity. */

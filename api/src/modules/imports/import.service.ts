@@ -117,7 +117,7 @@ export class ImportService {
     });
 
     const villages = await this.villagesByCode(ctx, parsed.map((row) => row.villageCode));
-    const rates: ContributionRateParams[] = await contributionRateService.query(ctx).getMany();
+    const rates: ContributionRateParams[] = await contributionRateService.all(ctx);
     const kecamatan = await knownKecamatanCodes(ctx.em);
     const today = todayIn();
     // The enrollment rules read the enrollment's facts and the rates alone: a file repeating the
