@@ -132,6 +132,54 @@ describe('many officials deciding at once', () => {
   }, 120_000);
 });
 
+describe("a decision's cost, committed with its COMMIT", () => {
+  it('should refuse the whole decision, with the budget as it then stands, when another took the room meanwhile', async () => {
+    const year = FISCAL_YEAR + 1;
+    const [partner, head, official] = [await signIn(DEMO.mitraSanggar), await signIn(DEMO.perbekelMas), await signIn(DEMO.pejabatGianyar)];
+    const mas = (await call(official, `{ allVillages(filter: { code: "51.04.05.2002" }) { id regencyId } }`)).allVillages[0];
+    const worker = (
+      await call(partner, `mutation($nik: String!, $v: ID!) { createWorker(nik: $nik, fullName: "Pekerja Anggaran", villageId: $v, vulnerable: true) { id } }`, {
+        nik: newNik('1976-04-05'),
+        v: mas.id,
+      })
+    ).createWorker;
+    const budget = (await call(official, `mutation($r: ID!) { createBudget(regencyId: $r, fiscalYear: ${year}, name: "APBD ${year}", amount: ${3 * YEARLY_COST}) { id } }`, { r: mas.regencyId })).createBudget;
+    const drafted = (await call(head, `mutation($v: ID!, $w: [ID!]!) { createProposal(villageId: $v, fiscalYear: ${year}, months: 12, workerIds: $w) { id items { id } } }`, { v: mas.id, w: [worker.id] })).createProposal;
+    await call(head, `mutation($id: ID!) { submitProposal(id: $id) { id } }`, { id: drafted.id });
+
+    const db = new Client({ connectionString: database.url });
+    const watcher = new Client({ connectionString: database.url });
+    await db.connect();
+    await watcher.connect();
+    try {
+      // The budget row held: the decision finds room when it verifies, then waits at its COMMIT.
+      await db.query('BEGIN');
+      await db.query(`SELECT 1 FROM budgets WHERE id = $1 FOR UPDATE`, [budget.id]);
+      const answer = post(api!.url, DECIDE, { id: drafted.id, d: [{ itemId: drafted.items[0].id, approve: true }] }, official);
+      // (Its statement's opening: pg_stat_activity keeps the first 1,024 bytes of a query only.)
+      const committing = `SELECT 1 FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE 'WITH s AS MATERIALIZED%' AND pid <> pg_backend_pid()`;
+      await waitFor(async () => (await sql(watcher, committing)).length > 0, 20_000, { what: 'the decision waiting at its COMMIT' });
+      // Meanwhile another decision (here, SQL) leaves Rp100.
+      await db.query(`UPDATE budgets SET committed = amount - 100 WHERE id = $1`, [budget.id]);
+      await db.query('COMMIT');
+
+      const { body } = await answer;
+      expect(body.data?.decideProposal ?? null).toBeNull();
+      expect(body.errors[0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'BUDGET_EXCEEDED', params: { remaining: 100, required: YEARLY_COST } });
+      const [proposal] = await sql(db, `SELECT status, decided_at FROM proposals WHERE id = $1`, [drafted.id]);
+      expect(proposal).toEqual({ status: 'SUBMITTED', decided_at: null });
+      const [enrollments] = await sql(db, `SELECT count(*)::int AS n FROM enrollments WHERE worker_id = $1`, [worker.id]);
+      expect(enrollments.n).toBe(0);
+      const [decided] = await sql(db, `SELECT count(*)::int AS n FROM audit_events WHERE action = 'DECIDE' AND (entity_id = $1 OR changes->>'proposalId' = $1)`, [drafted.id]);
+      expect(decided.n).toBe(0);
+    } finally {
+      await db.end();
+      await watcher.end();
+    }
+  }, 60_000);
+});
+
+
 describe('a decision cut off by kill -9', () => {
   it('should leave the proposal submitted, its items undecided, no enrollment and the budget untouched', async () => {
     const [partner, head, official] = [await signIn(DEMO.mitraSanggar), await signIn(DEMO.perbekelMas), await signIn(DEMO.pejabatGianyar)];
@@ -154,22 +202,29 @@ describe('a decision cut off by kill -9', () => {
     await db.connect();
     await watcher.connect();
     try {
-      // Hold the budget row: the decision writes everything else, then waits here.
+      // A registration of one of the workers, not yet committed, that overlaps the cover: the
+      // decision's statement writes its items, proposal, enrollments and audit events, then waits
+      // in the exclusion check on that registration, before its last statement and COMMIT are sent.
       await db.query('BEGIN');
-      await db.query(`SELECT 1 FROM budgets WHERE id = $1 FOR UPDATE`, [budget.id]);
+      await db.query(
+        `INSERT INTO enrollments (worker_id, category, programs, funding_source, start_date, declared_income, monthly_contribution, contribution_breakdown, status)
+         VALUES ($1, 'BPU', ARRAY['JKK'], 'SELF', '2026-01-01', 1000000, 10000, '[]', 'PENDING')`,
+        [workerIds[0]],
+      );
       const decisions = drafted.items.map((item: { id: string }) => ({ itemId: item.id, approve: true }));
       const answer = post(api!.url, `mutation($id: ID!, $d: [ProposalDecisionInput!]!) { decideProposal(id: $id, decisions: $d) { id status } }`, { id: drafted.id, d: decisions }, official).catch((error) => error);
-      await waitFor(async () => (await sql(watcher, `SELECT 1 FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%UPDATE budgets%'`)).length > 0, 20_000, { what: 'the decision waiting for the budget' });
-      // The decision's enrollments exist, uncommitted, in its transaction: killed now.
+      const deciding = `SELECT 1 FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%me AS MATERIALIZED%' AND pid <> pg_backend_pid()`;
+      await waitFor(async () => (await sql(watcher, deciding)).length > 0, 20_000, { what: 'the decision waiting in its statement' });
+      // Its writes exist, uncommitted, in its transaction: killed now.
       const exited = new Promise((resolve) => api!.child.once('exit', resolve));
       api!.child.kill('SIGKILL');
       await exited;
       await answer;
       await db.query('ROLLBACK');
       // PostgreSQL ends the dead client's session and rolls its transaction back.
-      await waitFor(async () => (await sql(watcher, `SELECT 1 FROM pg_stat_activity WHERE query LIKE '%UPDATE budgets%' AND pid <> pg_backend_pid() AND query NOT LIKE '%pg_stat_activity%'`)).length === 0, 20_000, {
+      await waitFor(async () => (await sql(watcher, `SELECT 1 FROM pg_stat_activity WHERE query LIKE '%me AS MATERIALIZED%' AND pid <> pg_backend_pid()`)).length === 0, 20_000, {
         what: 'the killed session ending',
-        state: async () => JSON.stringify(await sql(watcher, `SELECT state, left(query, 40) q FROM pg_stat_activity WHERE query LIKE '%UPDATE budgets%'`)),
+        state: async () => JSON.stringify(await sql(watcher, `SELECT state, left(query, 40) q FROM pg_stat_activity WHERE query LIKE '%me AS MATERIALIZED%' AND pid <> pg_backend_pid()`)),
       });
 
       const [proposal] = await sql(db, `SELECT status, decided_at, approved_cost::int AS approved_cost FROM proposals WHERE id = $1`, [drafted.id]);

@@ -169,7 +169,7 @@ async function importRows(databaseUrl) {
   }
 }
 
-async function benchImport(server, databaseUrl, { round }) {
+export async function benchImport(server, databaseUrl, { round }) {
   // Another partner than the one whose page is measured; the imported people are removed afterwards.
   const token = await tokenOf(server, 'mitra.penyuluh@lindung.test');
   const { __type } = await graphql(server.url, `{ __type(name: "Mutation") { fields { name } } }`, undefined, token);

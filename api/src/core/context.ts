@@ -53,6 +53,8 @@ export interface RequestContext {
   afterRollback: Array<(em: EntityManager) => Promise<unknown>>;
   /** Work for after the commit (forgetting cached accounts, setting cookies); never on failure. */
   afterCommit: Array<(em: EntityManager) => unknown>;
+  /** The transaction's last statement, sent with its COMMIT in one round trip (core/transaction.ts `commitWith`). */
+  commitStatement?: string;
   /** The client's address: the socket's, or X-Forwarded-For's when TRUST_PROXY says so. */
   clientIp: string;
   /** Per-request DataLoaders of the `@Relation` fields (core/relations.ts), one per relation. */

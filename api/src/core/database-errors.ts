@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
-import { AppError, serviceUnavailable } from './errors';
+import type { ConflictDetail } from '@lindung/domain';
+import { AppError, conflict, serviceUnavailable } from './errors';
 
 /**
  * Database failures that are not the request's fault and pass if the client tries again: the pool
@@ -36,8 +37,28 @@ export function asServiceUnavailable(error: unknown): AppError | null {
   return null;
 }
 
-/** A database that cannot take the request becomes its coded 503 (logged); other errors pass. */
+/**
+ * SQLSTATE of a refusal the database raises itself, in a function of a migration (a budget that
+ * cannot take a cost found at COMMIT, say): MESSAGE is the conflict's reason code, DETAIL its
+ * params as JSON.
+ */
+export const DATABASE_REFUSAL = 'LN409';
+
+/** A refusal raised by the database, as the CONFLICT a service would have raised. */
+export function databaseRefusalOf(error: unknown): AppError | null {
+  if (error instanceof AppError || !(error instanceof Error) || sqlStateOf(error) !== DATABASE_REFUSAL) return null;
+  const raised = ((error as { driverError?: unknown }).driverError ?? error) as { message: string; detail?: string };
+  const params: unknown = raised.detail ? JSON.parse(raised.detail) : undefined;
+  return conflict({ code: raised.message, ...(params === undefined ? {} : { params }) } as ConflictDetail);
+}
+
+/**
+ * A database that cannot take the request becomes its coded 503 (logged), a refusal the database
+ * raised its CONFLICT; other errors pass.
+ */
 export function serviceErrorOf(error: unknown, logger: Pick<Logger, 'warn'>): unknown {
+  const refusal = databaseRefusalOf(error);
+  if (refusal) return refusal;
   const unavailable = asServiceUnavailable(error);
   if (!unavailable) return error;
   logger.warn({ err: error, reason: unavailable.extensions.reason }, 'the database could not take the request');

@@ -1,6 +1,6 @@
 import type { GraphQLField } from 'graphql';
 import { Extensions } from 'type-graphql';
-import type { EntityManager } from 'typeorm';
+import type { EntityManager, QueryRunner } from 'typeorm';
 import type { RequestContext } from './context';
 
 /**
@@ -39,9 +39,10 @@ export function requestContextOf(runner: { data?: unknown } | undefined): Reques
 export async function runInTransaction<T>(ctx: RequestContext, work: () => Promise<T>): Promise<T> {
   const runner = ctx.heldConnection ?? ctx.app.dataSource.createQueryRunner();
   ctx.heldConnection = runner;
-  const outer = { afterRollback: ctx.afterRollback, afterCommit: ctx.afterCommit };
+  const outer = { afterRollback: ctx.afterRollback, afterCommit: ctx.afterCommit, commitStatement: ctx.commitStatement };
   ctx.afterRollback = [];
   ctx.afterCommit = [];
+  ctx.commitStatement = undefined;
   let committed = false;
   try {
     await runner.connect();
@@ -51,7 +52,7 @@ export async function runInTransaction<T>(ctx: RequestContext, work: () => Promi
     ctx.em = runner.manager;
     try {
       const result = await work();
-      await runner.commitTransaction();
+      await commit(runner, ctx);
       committed = true;
       return result;
     } catch (error) {
@@ -64,6 +65,34 @@ export async function runInTransaction<T>(ctx: RequestContext, work: () => Promi
     Object.assign(ctx, outer);
     ctx.em = runner.manager;
     if (committed) await runTasks(ctx, 'after-commit', afterCommit, ctx.em);
+  }
+}
+
+/**
+ * Makes `statement` the transaction's last, sent together with the COMMIT in one message (the
+ * simple query protocol: it takes no parameters, so every value in it must be a literal quoted by
+ * the caller). Whatever it locks is held only while PostgreSQL runs it and the COMMIT — never
+ * across a round trip to this process, which under load waits its turn behind other requests. A
+ * statement that fails (a refusal raised by the database) stops the COMMIT: nothing is written.
+ * Use it for a contended row that every writer updates (a budget), and at most once per mutation.
+ */
+export function commitWith(ctx: RequestContext, statement: string): void {
+  if (ctx.commitStatement) throw new Error('a transaction has one last statement');
+  ctx.commitStatement = statement;
+}
+
+/** TypeORM's commit (its state kept), with the last statement, if any, in the same message as COMMIT. */
+async function commit(runner: QueryRunner, ctx: RequestContext): Promise<void> {
+  const last = ctx.commitStatement;
+  if (!last) return runner.commitTransaction();
+  const query = runner.query.bind(runner);
+  runner.query = ((sql: string, ...rest: unknown[]) =>
+    sql === 'COMMIT' ? query(`${last};\nCOMMIT`) : (query as (...args: unknown[]) => Promise<unknown>)(sql, ...rest)) as QueryRunner['query'];
+  try {
+    await runner.commitTransaction();
+  } finally {
+    // The runner's own method again (the wrapper was an own property over the prototype's).
+    delete (runner as { query?: unknown }).query;
   }
 }
 

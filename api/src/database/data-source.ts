@@ -28,6 +28,7 @@ import { CoverageLedger1764900000000 } from './migrations/1764900000000-coverage
 import { PartnerAuthNotify1765100000000 } from './migrations/1765100000000-partner-auth-notify';
 import { CoverageRefreshLookup1765200000000 } from './migrations/1765200000000-coverage-refresh-lookup';
 import { RateChangeNotify1765300000000 } from './migrations/1765300000000-rate-change-notify';
+import { BudgetRefusal1765400000000 } from './migrations/1765400000000-budget-refusal';
 
 // A `date` is a calendar day: keep PostgreSQL's YYYY-MM-DD instead of a JavaScript Date at local midnight.
 types.setTypeParser(types.builtins.DATE, (value) => value);
@@ -47,6 +48,7 @@ export const migrations = [
   PartnerAuthNotify1765100000000,
   CoverageRefreshLookup1765200000000,
   RateChangeNotify1765300000000,
+  BudgetRefusal1765400000000,
 ];
 
 /**

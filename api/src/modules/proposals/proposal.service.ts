@@ -19,6 +19,7 @@ import {
   FundingSource,
   EnrollmentStatus,
 } from '@lindung/domain';
+import { escapeLiteral } from 'pg';
 import type { SelectQueryBuilder } from 'typeorm';
 import { auditAs, auditInsertSql, recordAudit } from '../../core/audit';
 import type { RequestContext } from '../../core/context';
@@ -28,6 +29,7 @@ import { ResourceReader } from '../../core/resource';
 import { preparedRows } from '../../core/prepared';
 import { rowsReturned } from '../../core/returning';
 import { assertWrittenWithinScope } from '../../core/scope';
+import { commitWith } from '../../core/transaction';
 import { contributionRateService } from '../contributions/contribution-rate.service';
 import { knownKecamatanCodes } from '../regions/region-codes';
 import { villageService } from '../regions/village.service';
@@ -130,7 +132,8 @@ export class ProposalService extends ResourceReader<Proposal, ProposalFilter> {
    * Decides every item at once, in this one transaction: re-verifies, freezes each item, creates
    * the approved workers' JKK + JKM enrollments, and commits the approved cost against the fiscal
    * year's budget — last, with a conditional update under the budget row's lock (and the table's
-   * CHECK behind it), so that officials deciding at once can never overspend it together.
+   * CHECK behind it) sent together with the COMMIT, so that officials deciding at once can never
+   * overspend it together and hold it no longer than PostgreSQL needs.
    *
    * Under contention the API's event loop and PostgreSQL share two cores, and every statement costs
    * both: so verification, the decision, the enrollments, the proposal and their audit events are
@@ -154,7 +157,7 @@ export class ProposalService extends ResourceReader<Proposal, ProposalFilter> {
     // Nothing blocked, so only the budget keeps DECIDE_SQL from writing.
     if (!written.updatedAt) throw budgetRefusal(proposal, written.budget, decided.approvedCost);
     Object.assign(proposal, decided, { updatedAt: written.updatedAt });
-    if (decided.approvedCost > 0) await commitAgainstBudget(ctx, proposal, decided.approvedCost, approvedIds.size);
+    if (decided.approvedCost > 0) commitAgainstBudget(ctx, proposal, decided.approvedCost, approvedIds.size);
     return proposal;
   }
 
@@ -547,32 +550,47 @@ function refuseIncompleteDecisions(itemIds: string[], decisions: ProposalDecisio
 }
 
 /**
- * Commits the approved cost against the fiscal year's budget: one conditional update, which waits
- * for any other decision holding the budget row and then re-checks the remaining amount against
- * the committed total as that decision left it, and writes its audit event in the same statement
- * (the last of the transaction: the row's lock is held no longer than this and the COMMIT).
- * Nothing left for it: BUDGET_EXCEEDED, and the whole decision rolls back.
+ * Commits the approved cost against the fiscal year's budget, in the statement sent with the
+ * COMMIT (`commitWith`): a conditional update, which waits for any other decision holding the
+ * budget row and then re-checks the remaining amount against the committed total as that decision
+ * left it, and writes its audit event in the same statement. The row's lock is then held only while
+ * PostgreSQL runs that statement and the COMMIT, not across a round trip to this process — officials
+ * deciding at once take turns on it, one after another. Nothing left for it: the statement raises
+ * BUDGET_EXCEEDED (lindung_refuse_budget, with the budget as it stands then), the COMMIT does not
+ * run, and the whole decision rolls back.
  */
-async function commitAgainstBudget(ctx: RequestContext, proposal: Proposal, cost: number, workers: number): Promise<void> {
-  const [updated] = await preparedRows<{ entity_id: string }>(
-    ctx.em,
-    'proposal-commit-budget',
-    `WITH updated AS (
-       UPDATE budgets SET committed = committed + $3, workers_funded = workers_funded + $4, updated_at = now()
-       WHERE regency_id = $1 AND fiscal_year = $2 AND committed + $3 <= amount
-       RETURNING id, committed
-     )
-     ${auditInsertSql(`SELECT $5::uuid, $6, $7, 'Budget', u.id::text,
-              jsonb_build_object('committed', jsonb_build_object('from', u.committed - $3, 'to', u.committed), 'proposalId', $8::text, 'workers', $4::int),
-              NULL, $9, $1::uuid, NULL, NULL
-       FROM updated u`)}
-     RETURNING entity_id`,
-    [proposal.regencyId, proposal.fiscalYear, cost, workers, ctx.actor?.id ?? null, ctx.actor?.role ?? null, AuditAction.DECIDE, proposal.id, ctx.requestId],
+function commitAgainstBudget(ctx: RequestContext, proposal: Proposal, cost: number, workers: number): void {
+  // One literal, quoted by the driver: the simple query protocol of a COMMIT's message takes no parameters.
+  const settlement = escapeLiteral(
+    JSON.stringify({
+      regency_id: proposal.regencyId,
+      fiscal_year: proposal.fiscalYear,
+      cost,
+      workers,
+      actor_id: ctx.actor?.id ?? null,
+      actor_role: ctx.actor?.role ?? null,
+      action: AuditAction.DECIDE,
+      proposal_id: proposal.id,
+      request_id: ctx.requestId,
+    }),
   );
-  if (!updated) {
-    const [budget] = await ctx.em.query(`SELECT amount, committed FROM budgets WHERE regency_id = $1 AND fiscal_year = $2`, [proposal.regencyId, proposal.fiscalYear]);
-    throw budgetRefusal(proposal, budget ? { amount: Number(budget.amount), committed: Number(budget.committed) } : null, cost);
-  }
+  commitWith(
+    ctx,
+    `WITH s AS MATERIALIZED (
+       SELECT * FROM jsonb_to_record(${settlement}::jsonb)
+         AS s(regency_id uuid, fiscal_year int, cost bigint, workers int, actor_id uuid, actor_role text, action text, proposal_id text, request_id text)
+     ), updated AS (
+       UPDATE budgets b SET committed = b.committed + s.cost, workers_funded = b.workers_funded + s.workers, updated_at = now()
+       FROM s WHERE b.regency_id = s.regency_id AND b.fiscal_year = s.fiscal_year AND b.committed + s.cost <= b.amount
+       RETURNING b.id, b.committed
+     ), audited AS (
+       ${auditInsertSql(`SELECT s.actor_id, s.actor_role, s.action, 'Budget', u.id::text,
+                jsonb_build_object('committed', jsonb_build_object('from', u.committed - s.cost, 'to', u.committed), 'proposalId', s.proposal_id, 'workers', s.workers),
+                NULL, s.request_id, s.regency_id, NULL, NULL
+         FROM updated u CROSS JOIN s`)}
+     )
+     SELECT lindung_refuse_budget(s.regency_id, s.fiscal_year, s.cost) FROM s WHERE NOT EXISTS (SELECT 1 FROM updated)`,
+  );
 }
 
 export const proposalService = new ProposalService();
