@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { failure, ok, regencyId, tokenOf, type DemoAccount } from '../support/api';
+import { reportWorker } from '../support/registry';
 
 /**
  * Nested fields read through the same scope as the lists (Vendure's "protects against deep query
@@ -70,6 +71,35 @@ describe('nested reads stay within the caller', () => {
     );
     expect(villages).toHaveLength(partnersOfMas.length);
     expect(villages.every((id: string | undefined) => id === mas.villageId)).toBe(true);
+  });
+});
+
+describe("a person's partners (Worker.partners)", () => {
+  const PARTNERS = `query($id: ID!) { Worker(id: $id) { id partners { partnerId workerId firstReportedAt partner { id } } } }`;
+  type Tie = { partnerId: string; workerId: string; firstReportedAt: string; partner: { id: string } | null };
+  const tiesSeenBy = async (account: DemoAccount, workerId: string): Promise<Tie[]> =>
+    (await ok(PARTNERS, { id: workerId }, await tokenOf(account))).Worker.partners;
+
+  it('should show each partner only its own tie to a person two partners reported, and the regency both, first one first', async () => {
+    const [sanggar, penyuluh] = [(await ownScope('mitraSanggar')).partnerId, (await ownScope('mitraPenyuluh')).partnerId];
+    const person = await reportWorker(await tokenOf('mitraSanggar'));
+    const again = await reportWorker(await tokenOf('mitraPenyuluh'), { nik: person.nik, fullName: person.fullName });
+    expect(again.id).toBe(person.id);
+
+    for (const [account, own] of [['mitraSanggar', sanggar], ['mitraPenyuluh', penyuluh]] as const) {
+      const ties = await tiesSeenBy(account, person.id);
+      expect(ties).toEqual([expect.objectContaining({ partnerId: own, workerId: person.id, partner: { id: own } })]);
+    }
+    for (const account of ['perbekelMas', 'pejabatGianyar', 'auditor', 'admin'] as const) {
+      const ties = await tiesSeenBy(account, person.id);
+      expect({ account, partners: ties.map((tie) => tie.partnerId) }).toEqual({ account, partners: [sanggar, penyuluh] });
+      // Each tie's organisation as the caller may see it: the regency's partners whole, none beyond.
+      if (account !== 'perbekelMas') expect(ties.map((tie) => tie.partner?.id)).toEqual([sanggar, penyuluh]);
+    }
+    // Out of scope: another village's head and another regency's official reach no tie at all.
+    for (const account of ['perbekelBatuan', 'pejabatBadung'] as const) {
+      expect((await failure(PARTNERS, { id: person.id }, await tokenOf(account))).extensions.code).toBe('NOT_FOUND');
+    }
   });
 });
 

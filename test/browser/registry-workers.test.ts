@@ -148,6 +148,28 @@ describe('reporting and enrolling a worker', () => {
     await page.getByText('Orang ini (NIK yang sama) sudah terdaftar').waitFor();
     await page.waitForURL(new RegExp(`#/Worker/${encodeURIComponent(worker.id)}/show$`));
   });
+
+  it("should show on a person's page the partners that reported them: an official all of them, a partner only itself", async () => {
+    const [sanggar, usaha, admin] = [await login(PARTNER), await login('mitra.usaha@lindung.test'), await login('admin@lindung.test')];
+    const nameOf = async (id: string) => (await ok(`query($id: ID!) { PartnerOrganisation(id: $id) { name } }`, { id }, admin.accessToken)).PartnerOrganisation.name as string;
+    const [sanggarName, usahaName] = [await nameOf(sanggar.user.partnerId!), await nameOf(usaha.user.partnerId!)];
+    const person = await reportWorker(sanggar.accessToken, { nik: newNik('1988-07-21', 'FEMALE'), fullName: uniqueName('Ni Made Dua Mitra') });
+    await reportWorker(usaha.accessToken, { nik: person.nik, fullName: person.fullName });
+
+    const official = await signIn(OFFICIAL);
+    await go(official, `#/Worker/${encodeURIComponent(person.id)}/show`);
+    const seenByOfficial = official.locator('[data-worker-partners] li');
+    await seenByOfficial.nth(1).waitFor();
+    // First one first, each named, with its type and since when, in Indonesian.
+    await expect(seenByOfficial.allTextContents()).resolves.toEqual([expect.stringContaining(sanggarName), expect.stringContaining(usahaName)]);
+    await expect(seenByOfficial.first().textContent()).resolves.toMatch(/sejak \d{1,2} [A-Z][a-z]+ \d{4}/);
+
+    const partner = await signIn(PARTNER);
+    await go(partner, `#/Worker/${encodeURIComponent(person.id)}/show`);
+    const seenByPartner = partner.locator('[data-worker-partners] li');
+    await seenByPartner.first().waitFor();
+    await expect(seenByPartner.allTextContents()).resolves.toEqual([expect.stringContaining(sanggarName)]);
+  });
 });
 
 describe('reading a NIK', () => {
@@ -292,7 +314,7 @@ describe('on a phone and on a desktop', () => {
     problems.push(...(await check(admin, '#/Enrollment/create', 'input[name="partnerId"]')));
 
     const villageHead = await signIn('perbekel.mas@lindung.test', PHONE);
-    problems.push(...(await check(villageHead, `#/Worker/${w}/show`, '.RaShow-main')));
+    problems.push(...(await check(villageHead, `#/Worker/${w}/show`, '[data-worker-partners]')));
 
     expect(problems).toEqual([]);
   });

@@ -140,28 +140,32 @@ async function loadOne(ctx: RequestContext, spec: RelationSpec, keys: readonly s
 
 /**
  * Up to `max` rows per parent, in one query: the caller's visible rows of the target, ranked per
- * parent by `orderBy` — the ranking sees the same scope, so hidden rows never take a place.
+ * parent by `orderBy` — the ranking sees the same scope, so hidden rows never take a place. Rows
+ * are told apart by the target's primary key, one column (`id`) or several (a tie table's).
  */
 async function loadMany(ctx: RequestContext, spec: RelationSpec, keys: readonly string[]): Promise<unknown[][]> {
   const target = spec.target();
   const dataSource = ctx.em.connection;
   const metadata = dataSource.getMetadata(target);
+  const primary = metadata.primaryColumns;
+  const keyOf = (alias: string) => primary.map((column) => `${quote(alias)}.${quote(column.databaseName)}`).join(', ');
   const parentColumn = quote(columnOf(dataSource, target, spec.by!));
-  const orderColumn = quote(columnOf(dataSource, target, spec.orderBy ?? 'id'));
+  const orderBy = spec.orderBy ?? primary[0].propertyName;
+  const orderColumn = quote(columnOf(dataSource, target, orderBy));
   const scope = scopeCondition(ctx, target, 'ranked_row');
-  const ranked = `SELECT ${quote('ranked_row')}.${quote('id')}, row_number() OVER (
-      PARTITION BY ${quote('ranked_row')}.${parentColumn} ORDER BY ${quote('ranked_row')}.${orderColumn}, ${quote('ranked_row')}.${quote('id')}) AS rank
+  const ranked = `SELECT ${keyOf('ranked_row')}, row_number() OVER (
+      PARTITION BY ${quote('ranked_row')}.${parentColumn} ORDER BY ${quote('ranked_row')}.${orderColumn}, ${keyOf('ranked_row')}) AS rank
     FROM ${quote(metadata.tablePath)} ${quote('ranked_row')}
     WHERE ${quote('ranked_row')}.${parentColumn} IN (:...relationKeys)${scope ? ` AND ${scope.sql}` : ''}`;
-  const rows = await scopedQuery(ctx, target, 'related')
-    .andWhere(`${quote('related')}.${quote('id')} IN (SELECT ranked.id FROM (${ranked}) ranked WHERE ranked.rank <= :relationMax)`, {
+  const query = scopedQuery(ctx, target, 'related')
+    .andWhere(`(${keyOf('related')}) IN (SELECT ${keyOf('ranked')} FROM (${ranked}) ranked WHERE ranked.rank <= :relationMax)`, {
       ...scope?.params,
       relationKeys: [...keys],
       relationMax: spec.max,
     })
-    .orderBy(`related.${spec.orderBy ?? 'id'}`, 'ASC')
-    .addOrderBy('related.id', 'ASC')
-    .getMany();
+    .orderBy(`related.${orderBy}`, 'ASC');
+  for (const column of primary) query.addOrderBy(`related.${column.propertyName}`, 'ASC');
+  const rows = await query.getMany();
   const byParent = new Map<string, unknown[]>(keys.map((key) => [key, []]));
   for (const row of rows) byParent.get((row as Record<string, string>)[spec.by!])?.push(row);
   return keys.map((key) => byParent.get(key)!);

@@ -29,6 +29,7 @@ import { PartnerAuthNotify1765100000000 } from './migrations/1765100000000-partn
 import { CoverageRefreshLookup1765200000000 } from './migrations/1765200000000-coverage-refresh-lookup';
 import { RateChangeNotify1765300000000 } from './migrations/1765300000000-rate-change-notify';
 import { BudgetRefusal1765400000000 } from './migrations/1765400000000-budget-refusal';
+import { RowCountsStatic1765500000000 } from './migrations/1765500000000-row-counts-static';
 
 // A `date` is a calendar day: keep PostgreSQL's YYYY-MM-DD instead of a JavaScript Date at local midnight.
 types.setTypeParser(types.builtins.DATE, (value) => value);
@@ -49,6 +50,7 @@ export const migrations = [
   CoverageRefreshLookup1765200000000,
   RateChangeNotify1765300000000,
   BudgetRefusal1765400000000,
+  RowCountsStatic1765500000000,
 ];
 
 /**

@@ -1,5 +1,6 @@
 import AddIcon from '@mui/icons-material/Add';
-import { Box, Button as MuiButton, Typography } from '@mui/material';
+import { Box, List, ListItem, ListItemText, Button as MuiButton, Typography } from '@mui/material';
+import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import {
   BooleanField,
@@ -21,12 +22,14 @@ import {
   useTranslate,
 } from 'react-admin';
 import { categoryChoices } from '../../common/choices';
+import { useDateFormatters } from '../../common/dates';
 import { LocaleDateField } from '../../common/fields';
 import { RupiahField } from '../../common/money';
 import { ResponsiveDataTable, TextLine } from '../../common/ResponsiveDataTable';
 import { EnrollmentStatusField, ProgramsField } from '../enrollments/enrollmentFields';
 import { PossibleDuplicates } from './PossibleDuplicates';
 import { DayField, genderChoices, PossibleDuplicateChip } from './registry';
+import { requestSignedIn } from '../../session';
 import { RevealNikButton } from './RevealNikButton';
 
 // Each button shows only for the roles that may use it (canAccess; the NIK reveal: Permission.NikReveal).
@@ -119,6 +122,55 @@ const WorkerEnrollments = () => {
   );
 };
 
+const PARTNERS = `query WorkerPartners($id: ID!) { Worker(id: $id) { id partners { partnerId firstReportedAt partner { id name type } } } }`;
+
+interface WorkerTies {
+  Worker: {
+    id: string;
+    partners: Array<{ partnerId: string; firstReportedAt: string; partner: { id: string; name: string; type: string } | null }>;
+  } | null;
+}
+
+/**
+ * The partner organisations that reported or enrolled the person, first one first, as the API
+ * shows them to this role: a partner only itself, a village head or an official all of them —
+ * named where the organisation lies within its own area (the data provider leaves nested
+ * objects out of its queries, so they are asked for here).
+ */
+const WorkerPartners = () => {
+  const record = useRecordContext<{ id: string; updatedAt?: string }>();
+  const translate = useTranslate();
+  const { day } = useDateFormatters();
+  const createPath = useCreatePath();
+  const { canAccess: mayOpenPartner } = useCanAccess({ resource: 'PartnerOrganisation', action: 'show' });
+  const { data } = useQuery({
+    queryKey: ['Worker', 'partners', record?.id, record?.updatedAt],
+    queryFn: () => requestSignedIn<WorkerTies>(PARTNERS, { id: record!.id }),
+    enabled: Boolean(record?.id),
+  });
+  const ties = data?.Worker?.partners;
+  if (!ties) return null;
+  if (ties.length === 0) {
+    return <Typography variant="body2" color="text.secondary">{translate('lindung.worker.no_partners')}</Typography>;
+  }
+  return (
+    <List dense disablePadding data-worker-partners="">
+      {ties.map(({ partnerId, partner, firstReportedAt }) => {
+        const name = partner?.name ?? translate('lindung.worker.partner_elsewhere');
+        const since = translate('lindung.worker.partner_since', { day: day(firstReportedAt, 'long') });
+        return (
+          <ListItem key={partnerId} disableGutters>
+            <ListItemText
+              primary={partner && mayOpenPartner ? <Link to={createPath({ resource: 'PartnerOrganisation', id: partner.id, type: 'show' })}>{name}</Link> : name}
+              secondary={partner ? `${translate(`lindung.partner_type.${partner.type}`)} · ${since}` : since}
+            />
+          </ListItem>
+        );
+      })}
+    </List>
+  );
+};
+
 /** A part of the page below the worker's fields, under its own heading. */
 const Section = ({ title, children }: { title: string; children: ReactNode }) => {
   const translate = useTranslate();
@@ -165,6 +217,9 @@ export const WorkerShow = () => (
     <DuplicatesSection />
     <Section title="resources.Worker.fields.enrollments">
       <WorkerEnrollments />
+    </Section>
+    <Section title="resources.Worker.fields.partners">
+      <WorkerPartners />
     </Section>
   </Show>
 );

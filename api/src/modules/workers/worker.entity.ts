@@ -10,6 +10,7 @@ import { NIK, Sensitive } from '../../core/sensitive';
 import { Enrollment } from '../enrollments/enrollment.entity';
 import { Regency } from '../regions/regency.entity';
 import { Village } from '../regions/village.entity';
+import { WorkerPartner } from './worker-partner.entity';
 
 registerEnumType(Genders, { name: 'Gender' });
 
@@ -100,4 +101,8 @@ export class Worker extends BaseEntity {
 
   @Relation(() => Enrollment, { by: 'workerId', max: 50, orderBy: 'startDate', allow: Permission.EnrollmentRead })
   enrollments?: Enrollment[];
+
+  /** The partners that reported or enrolled the person, first one first: a partner sees only its own tie. */
+  @Relation(() => WorkerPartner, { by: 'workerId', max: 50, orderBy: 'firstReportedAt', allow: Permission.WorkerRead })
+  partners?: WorkerPartner[];
 }
