@@ -132,76 +132,84 @@ describe('many officials deciding at once', () => {
   }, 120_000);
 });
 
+/**
+ * A SUBMITTED 12-month proposal of Mas for `year`, of `names.length` new vulnerable workers
+ * (reported by a partner), and the year's budget of `amount`; with the official who decides it.
+ */
+async function submittedProposal(year: number, names: string[], amount: number) {
+  const [partner, head, official] = [await signIn(DEMO.mitraSanggar), await signIn(DEMO.perbekelMas), await signIn(DEMO.pejabatGianyar)];
+  const mas = (await call(official, `{ allVillages(filter: { code: "51.04.05.2002" }) { id regencyId } }`)).allVillages[0];
+  const workerIds: string[] = [];
+  for (const name of names) {
+    const created = await call(partner, `mutation($nik: String!, $name: String!, $v: ID!) { createWorker(nik: $nik, fullName: $name, villageId: $v, vulnerable: true) { id } }`, {
+      nik: newNik('1975-01-02'),
+      name,
+      v: mas.id,
+    });
+    workerIds.push(created.createWorker.id);
+  }
+  const budget = (await call(official, `mutation($r: ID!) { createBudget(regencyId: $r, fiscalYear: ${year}, name: "APBD ${year}", amount: ${amount}) { id } }`, { r: mas.regencyId })).createBudget;
+  const drafted = (await call(head, `mutation($v: ID!, $w: [ID!]!) { createProposal(villageId: $v, fiscalYear: ${year}, months: 12, workerIds: $w) { id items { id } } }`, { v: mas.id, w: workerIds })).createProposal;
+  await call(head, `mutation($id: ID!) { submitProposal(id: $id) { id } }`, { id: drafted.id });
+  return { official, workerIds, budgetId: budget.id as string, proposalId: drafted.id as string, itemIds: drafted.items.map((item: { id: string }) => item.id) as string[] };
+}
+
+/**
+ * Runs `work` with two connections of the test's own: `db`, which holds what the decision must wait
+ * for, and `watcher`, which watches pg_stat_activity from outside db's transaction (a transaction
+ * reads it once).
+ */
+async function withConnections(work: (db: Client, watcher: Client) => Promise<void>): Promise<void> {
+  const [db, watcher] = [new Client({ connectionString: database.url }), new Client({ connectionString: database.url })];
+  await db.connect();
+  await watcher.connect();
+  try {
+    await work(db, watcher);
+  } finally {
+    await db.end();
+    await watcher.end();
+  }
+}
+
+/** Nothing of the decision is left: the proposal submitted, its workers without enrollments, no DECIDE event. */
+async function expectUndecided(db: Client, proposalId: string, workerIds: string[]): Promise<void> {
+  const [proposal] = await sql(db, `SELECT status, decided_at, approved_cost::int AS approved_cost FROM proposals WHERE id = $1`, [proposalId]);
+  expect(proposal).toEqual({ status: 'SUBMITTED', decided_at: null, approved_cost: 0 });
+  const items = await sql(db, `SELECT decision, enrollment_id FROM proposal_items WHERE proposal_id = $1`, [proposalId]);
+  expect(items).toEqual(workerIds.map(() => ({ decision: 'PENDING', enrollment_id: null })));
+  const [enrollments] = await sql(db, `SELECT count(*)::int AS n FROM enrollments WHERE worker_id = ANY($1::uuid[])`, [workerIds]);
+  expect(enrollments.n).toBe(0);
+  const [decided] = await sql(db, `SELECT count(*)::int AS n FROM audit_events WHERE action = 'DECIDE' AND (entity_id = $1 OR changes->>'proposalId' = $1)`, [proposalId]);
+  expect(decided.n).toBe(0);
+}
+
 describe("a decision's cost, committed with its COMMIT", () => {
   it('should refuse the whole decision, with the budget as it then stands, when another took the room meanwhile', async () => {
-    const year = FISCAL_YEAR + 1;
-    const [partner, head, official] = [await signIn(DEMO.mitraSanggar), await signIn(DEMO.perbekelMas), await signIn(DEMO.pejabatGianyar)];
-    const mas = (await call(official, `{ allVillages(filter: { code: "51.04.05.2002" }) { id regencyId } }`)).allVillages[0];
-    const worker = (
-      await call(partner, `mutation($nik: String!, $v: ID!) { createWorker(nik: $nik, fullName: "Pekerja Anggaran", villageId: $v, vulnerable: true) { id } }`, {
-        nik: newNik('1976-04-05'),
-        v: mas.id,
-      })
-    ).createWorker;
-    const budget = (await call(official, `mutation($r: ID!) { createBudget(regencyId: $r, fiscalYear: ${year}, name: "APBD ${year}", amount: ${3 * YEARLY_COST}) { id } }`, { r: mas.regencyId })).createBudget;
-    const drafted = (await call(head, `mutation($v: ID!, $w: [ID!]!) { createProposal(villageId: $v, fiscalYear: ${year}, months: 12, workerIds: $w) { id items { id } } }`, { v: mas.id, w: [worker.id] })).createProposal;
-    await call(head, `mutation($id: ID!) { submitProposal(id: $id) { id } }`, { id: drafted.id });
-
-    const db = new Client({ connectionString: database.url });
-    const watcher = new Client({ connectionString: database.url });
-    await db.connect();
-    await watcher.connect();
-    try {
+    const { official, workerIds, budgetId, proposalId, itemIds } = await submittedProposal(FISCAL_YEAR + 1, ['Pekerja Anggaran'], 3 * YEARLY_COST);
+    await withConnections(async (db, watcher) => {
       // The budget row held: the decision finds room when it verifies, then waits at its COMMIT.
       await db.query('BEGIN');
-      await db.query(`SELECT 1 FROM budgets WHERE id = $1 FOR UPDATE`, [budget.id]);
-      const answer = post(api!.url, DECIDE, { id: drafted.id, d: [{ itemId: drafted.items[0].id, approve: true }] }, official);
+      await db.query(`SELECT 1 FROM budgets WHERE id = $1 FOR UPDATE`, [budgetId]);
+      const answer = post(api!.url, DECIDE, { id: proposalId, d: [{ itemId: itemIds[0], approve: true }] }, official);
       // (Its statement's opening: pg_stat_activity keeps the first 1,024 bytes of a query only.)
       const committing = `SELECT 1 FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE 'WITH s AS MATERIALIZED%' AND pid <> pg_backend_pid()`;
       await waitFor(async () => (await sql(watcher, committing)).length > 0, 20_000, { what: 'the decision waiting at its COMMIT' });
       // Meanwhile another decision (here, SQL) leaves Rp100.
-      await db.query(`UPDATE budgets SET committed = amount - 100 WHERE id = $1`, [budget.id]);
+      await db.query(`UPDATE budgets SET committed = amount - 100 WHERE id = $1`, [budgetId]);
       await db.query('COMMIT');
 
       const { body } = await answer;
       expect(body.data?.decideProposal ?? null).toBeNull();
       expect(body.errors[0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'BUDGET_EXCEEDED', params: { remaining: 100, required: YEARLY_COST } });
-      const [proposal] = await sql(db, `SELECT status, decided_at FROM proposals WHERE id = $1`, [drafted.id]);
-      expect(proposal).toEqual({ status: 'SUBMITTED', decided_at: null });
-      const [enrollments] = await sql(db, `SELECT count(*)::int AS n FROM enrollments WHERE worker_id = $1`, [worker.id]);
-      expect(enrollments.n).toBe(0);
-      const [decided] = await sql(db, `SELECT count(*)::int AS n FROM audit_events WHERE action = 'DECIDE' AND (entity_id = $1 OR changes->>'proposalId' = $1)`, [drafted.id]);
-      expect(decided.n).toBe(0);
-    } finally {
-      await db.end();
-      await watcher.end();
-    }
+      await expectUndecided(db, proposalId, workerIds);
+    });
   }, 60_000);
 });
 
-
 describe('a decision cut off by kill -9', () => {
   it('should leave the proposal submitted, its items undecided, no enrollment and the budget untouched', async () => {
-    const [partner, head, official] = [await signIn(DEMO.mitraSanggar), await signIn(DEMO.perbekelMas), await signIn(DEMO.pejabatGianyar)];
-    const mas = (await call(official, `{ allVillages(filter: { code: "51.04.05.2002" }) { id regencyId } }`)).allVillages[0];
-    const workerIds: string[] = [];
-    for (let i = 0; i < 3; i += 1) {
-      const created = await call(partner, `mutation($nik: String!, $v: ID!) { createWorker(nik: $nik, fullName: $name, villageId: $v, vulnerable: true) { id } }`.replace('$name', `"Pekerja Henti ${i}"`), {
-        nik: newNik('1975-01-02'),
-        v: mas.id,
-      });
-      workerIds.push(created.createWorker.id);
-    }
-    const budget = (await call(official, `mutation($r: ID!) { createBudget(regencyId: $r, fiscalYear: ${FISCAL_YEAR}, name: "APBD ${FISCAL_YEAR}", amount: 100000000) { id } }`, { r: mas.regencyId })).createBudget;
-    const drafted = (await call(head, `mutation($v: ID!, $w: [ID!]!) { createProposal(villageId: $v, fiscalYear: ${FISCAL_YEAR}, months: 12, workerIds: $w) { id items { id } } }`, { v: mas.id, w: workerIds })).createProposal;
-    await call(head, `mutation($id: ID!) { submitProposal(id: $id) { id } }`, { id: drafted.id });
-
-    const db = new Client({ connectionString: database.url });
-    // Watches from outside db's transaction: pg_stat_activity is read once per transaction.
-    const watcher = new Client({ connectionString: database.url });
-    await db.connect();
-    await watcher.connect();
-    try {
+    const { official, workerIds, budgetId, proposalId, itemIds } = await submittedProposal(FISCAL_YEAR, ['Pekerja Henti 0', 'Pekerja Henti 1', 'Pekerja Henti 2'], 100_000_000);
+    await withConnections(async (db, watcher) => {
       // A registration of one of the workers, not yet committed, that overlaps the cover: the
       // decision's statement writes its items, proposal, enrollments and audit events, then waits
       // in the exclusion check on that registration, before its last statement and COMMIT are sent.
@@ -211,8 +219,7 @@ describe('a decision cut off by kill -9', () => {
          VALUES ($1, 'BPU', ARRAY['JKK'], 'SELF', '2026-01-01', 1000000, 10000, '[]', 'PENDING')`,
         [workerIds[0]],
       );
-      const decisions = drafted.items.map((item: { id: string }) => ({ itemId: item.id, approve: true }));
-      const answer = post(api!.url, `mutation($id: ID!, $d: [ProposalDecisionInput!]!) { decideProposal(id: $id, decisions: $d) { id status } }`, { id: drafted.id, d: decisions }, official).catch((error) => error);
+      const answer = post(api!.url, DECIDE, { id: proposalId, d: itemIds.map((itemId) => ({ itemId, approve: true })) }, official).catch((error) => error);
       const deciding = `SELECT 1 FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%me AS MATERIALIZED%' AND pid <> pg_backend_pid()`;
       await waitFor(async () => (await sql(watcher, deciding)).length > 0, 20_000, { what: 'the decision waiting in its statement' });
       // Its writes exist, uncommitted, in its transaction: killed now.
@@ -227,19 +234,9 @@ describe('a decision cut off by kill -9', () => {
         state: async () => JSON.stringify(await sql(watcher, `SELECT state, left(query, 40) q FROM pg_stat_activity WHERE query LIKE '%me AS MATERIALIZED%' AND pid <> pg_backend_pid()`)),
       });
 
-      const [proposal] = await sql(db, `SELECT status, decided_at, approved_cost::int AS approved_cost FROM proposals WHERE id = $1`, [drafted.id]);
-      expect(proposal).toEqual({ status: 'SUBMITTED', decided_at: null, approved_cost: 0 });
-      const items = await sql(db, `SELECT decision, enrollment_id FROM proposal_items WHERE proposal_id = $1`, [drafted.id]);
-      expect(items).toEqual(workerIds.map(() => ({ decision: 'PENDING', enrollment_id: null })));
-      const [enrollments] = await sql(db, `SELECT count(*)::int AS n FROM enrollments WHERE worker_id = ANY($1::uuid[])`, [workerIds]);
-      expect(enrollments.n).toBe(0);
-      const [after] = await sql(db, `SELECT committed::int AS committed, workers_funded FROM budgets WHERE id = $1`, [budget.id]);
+      await expectUndecided(db, proposalId, workerIds);
+      const [after] = await sql(db, `SELECT committed::int AS committed, workers_funded FROM budgets WHERE id = $1`, [budgetId]);
       expect(after).toEqual({ committed: 0, workers_funded: 0 });
-      const [decided] = await sql(db, `SELECT count(*)::int AS n FROM audit_events WHERE action = 'DECIDE' AND (entity_id = $1 OR changes->>'proposalId' = $1)`, [drafted.id]);
-      expect(decided.n).toBe(0);
-    } finally {
-      await db.end();
-      await watcher.end();
-    }
+    });
   }, 60_000);
 });
