@@ -344,7 +344,8 @@ async function benchDecisions(server, pool, databaseUrl, { round }, { regencyId,
       notes.push(`overspend check: ${check}`);
       if (perSecond < 150) {
         const m = contended.mean;
-        const statements = Object.keys(m).filter((k) => k !== 'ROLLBACK');
+        // What every decision sends (not the refusals' ROLLBACK, nor the housekeeping's odd statement meanwhile).
+        const statements = Object.keys(m).filter((k) => k !== 'ROLLBACK' && contended.count[k] >= jobs.length / 2);
         const trip = statements.reduce((a, k) => a + m[k], 0) / Math.max(statements.length, 1);
         notes.push(
           `decisions miss >= 150/s. An approved decision is ${statements.length} statements (${statements.join(', ')}), each ` +
@@ -473,7 +474,8 @@ async function traceStatements(work, { aggregate = false } = {}) {
     }
     const summary = [...by].map(([key, e]) => `${key} ${r1(e.ms / e.n)} (${e.n})`).join(', ');
     const mean = Object.fromEntries([...by].map(([key, e]) => [key, e.ms / e.n]));
-    return { result, ms, summary, mean };
+    const count = Object.fromEntries([...by].map(([key, e]) => [key, e.n]));
+    return { result, ms, summary, mean, count };
   }
   const summary = `${shown.length} statements, ${r1(total)} ms in PostgreSQL round trips: ` + shown.map((t) => `${label(t.text)} ${r1(t.ms)}`).join(', ');
   return { result, ms, summary };
