@@ -81,7 +81,7 @@ function costOf(schema: GraphQLSchema, document: DocumentNode, operation: Operat
   }
 }
 
-/** Variables this long or longer are costed each time, never kept (an import's CSV, say). */
+/** A request whose variables are this long or longer is costed each time, never kept (an import's CSV, say). */
 const MAX_KEPT_VARIABLES = 2_000;
 const MAX_KEPT_PER_DOCUMENT = 200;
 
@@ -108,8 +108,13 @@ class KnownCosts {
   }
 }
 
+/**
+ * What a cost depends on: the operation and the variables' shape — numbers (perPage) and booleans
+ * (@include, @skip) as they are, lists with their length (filter.ids), every string alike — so that
+ * a mutation of one record weighs once, not once per id.
+ */
 function keyOf(operation: OperationDefinitionNode, variables: Record<string, unknown>): string | null {
   for (const value of Object.values(variables)) if (typeof value === 'string' && value.length >= MAX_KEPT_VARIABLES) return null;
-  const key = `${operation.name?.value ?? ''}\u0000${JSON.stringify(variables)}`;
+  const key = `${operation.name?.value ?? ''}\u0000${JSON.stringify(variables, (_name, value: unknown) => (typeof value === 'string' ? '' : value))}`;
   return key.length < MAX_KEPT_VARIABLES ? key : null;
 }
