@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import type { ConflictDetail } from '@lindung/domain';
-import { AppError, conflict, serviceUnavailable } from './errors';
+import { AppError, conflict, pgErrorCode, serviceUnavailable } from './errors';
 
 /**
  * Database failures that are not the request's fault and pass if the client tries again: the pool
@@ -13,18 +13,14 @@ const QUERY_CANCELED = '57014';
 const CANNOT_CONNECT_NOW = '57P03';
 const ADMIN_SHUTDOWN = '57P01';
 
-function sqlStateOf(error: unknown): string | undefined {
-  return (error as { code?: string; driverError?: { code?: string } }).driverError?.code ?? (error as { code?: string }).code;
-}
-
 /** A statement stopped by `statement_timeout`. */
 export function isStatementTimeout(error: unknown): boolean {
-  return error instanceof Error && sqlStateOf(error) === QUERY_CANCELED;
+  return error instanceof Error && pgErrorCode(error) === QUERY_CANCELED;
 }
 
 export function asServiceUnavailable(error: unknown): AppError | null {
   if (error instanceof AppError || !(error instanceof Error)) return null;
-  const code = sqlStateOf(error);
+  const code = pgErrorCode(error);
   if (POOL_EXHAUSTED.test(error.message)) {
     return serviceUnavailable('DATABASE_BUSY', 'The service is busy; try again in a moment', 1);
   }
@@ -46,7 +42,7 @@ export const DATABASE_REFUSAL = 'LN409';
 
 /** A refusal raised by the database, as the CONFLICT a service would have raised. */
 export function databaseRefusalOf(error: unknown): AppError | null {
-  if (error instanceof AppError || !(error instanceof Error) || sqlStateOf(error) !== DATABASE_REFUSAL) return null;
+  if (error instanceof AppError || !(error instanceof Error) || pgErrorCode(error) !== DATABASE_REFUSAL) return null;
   const raised = ((error as { driverError?: unknown }).driverError ?? error) as { message: string; detail?: string };
   const params: unknown = raised.detail ? JSON.parse(raised.detail) : undefined;
   return conflict({ code: raised.message, ...(params === undefined ? {} : { params }) } as ConflictDetail);

@@ -13,29 +13,21 @@ export const RATES_CHANNEL = 'lindung_rates';
 export class RateCache {
   private rates: Promise<ContributionRate[]> | null = null;
   private listening = false;
-  /** Bumped by every change: a load that started before one is not kept. */
-  private generation = 0;
 
   /** The rates, from the cache or from `load` (which reads them through the rates' reader). */
   all(load: () => Promise<ContributionRate[]>): Promise<ContributionRate[]> {
     if (!this.listening) return load();
     if (this.rates) return this.rates;
-    const generation = this.generation;
+    // A change heard while this loads sets `rates` to null (forget): what it read is not kept.
     const loading = load();
     this.rates = loading;
-    loading.then(
-      () => {
-        if (this.generation !== generation && this.rates === loading) this.rates = null;
-      },
-      () => {
-        if (this.rates === loading) this.rates = null;
-      },
-    );
+    loading.catch(() => {
+      if (this.rates === loading) this.rates = null;
+    });
     return loading;
   }
 
   forget(): void {
-    this.generation += 1;
     this.rates = null;
   }
 

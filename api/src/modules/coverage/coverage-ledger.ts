@@ -25,17 +25,17 @@ export function nextFoldBatch(batch: number, ms: number | 'timeout'): number {
   return Math.round(Math.min(MAX_FOLD_BATCH, Math.max(MIN_FOLD_BATCH, scaled)));
 }
 
+/** What the fold runs its calls on: an EntityManager, or any connection that answers rows. */
+interface SqlRunner {
+  query(sql: string, parameters?: unknown[]): Promise<Array<Record<string, unknown>>>;
+}
+
 /**
  * Folds the coverage ledger's appended changes into its day and month rows, oldest first, a batch
  * at a time until none are left or `budgetMs` has passed (run now and then; safe beside writers,
  * readers and other processes). Reads are exact either way; folding keeps them short. Returns how
  * many changes were folded.
  */
-/** What the fold runs its calls on: an EntityManager, or any connection that answers rows. */
-interface SqlRunner {
-  query(sql: string, parameters?: unknown[]): Promise<Array<Record<string, unknown>>>;
-}
-
 export async function compactCoverageLedger(db: SqlRunner, pace: FoldPace = newFoldPace(), budgetMs = 20_000): Promise<number> {
   const started = Date.now();
   let total = 0;
