@@ -9,6 +9,7 @@
 //
 // `pnpm bench` calls benchPortal() with the API it started; `node test/bench/portal.mjs` runs this
 // part alone against a fresh in-process API (same data directory as the bench).
+import './production-mode.mjs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';

@@ -1,6 +1,7 @@
 // `pnpm bench`: figures, no assertions. Starts the real API in this process on the embedded
 // PostgreSQL (or DATABASE_URL), then measures through HTTP and, as the baseline, the same SQL on
 // the API's own pool.
+import './production-mode.mjs';
 import { spawn } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 import http from 'node:http';

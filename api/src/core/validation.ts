@@ -27,6 +27,8 @@ import type { ValidatorFn } from 'type-graphql';
 import { badUserInput, type FieldProblems } from './errors';
 import { domainReasonOf } from './validators';
 
+rememberRuleLookups();
+
 /**
  * type-graphql's validator: class-validator on every argument object, failures turned into one
  * BAD_USER_INPUT whose `fields` maps each field (dotted for nested input) to its reason.
@@ -42,6 +44,34 @@ export const validateArgs: ValidatorFn = async (argValue) => {
   }
   if (Object.keys(problems).length > 0) throw badUserInput(problems);
 };
+
+/**
+ * class-validator finds a class's rules by testing every decorated class of the program on each
+ * validation (typestack/class-validator#2686): a cost per argument object on every request, which
+ * grows with the schema. A class's own and inherited rules are all registered once its module has
+ * loaded, so each answer is kept per class and options; a rule registered later (a class loaded
+ * later) forgets every kept answer.
+ */
+type RuleStorage = ReturnType<typeof getMetadataStorage>;
+type Rules = ReturnType<RuleStorage['getTargetValidationMetadatas']>;
+
+function rememberRuleLookups(storage: RuleStorage = getMetadataStorage()): void {
+  const lookUp = storage.getTargetValidationMetadatas.bind(storage);
+  const register = storage.addValidationMetadata.bind(storage);
+  let kept = new WeakMap<object, Map<string, Rules>>();
+  storage.addValidationMetadata = (metadata) => {
+    kept = new WeakMap();
+    register(metadata);
+  };
+  storage.getTargetValidationMetadatas = (target, schema, always, strictGroups, groups) => {
+    const options = JSON.stringify([schema, always, strictGroups, groups ?? []]);
+    let ofTarget = kept.get(target);
+    if (!ofTarget) kept.set(target, (ofTarget = new Map()));
+    let rules = ofTarget.get(options);
+    if (!rules) ofTarget.set(options, (rules = lookUp(target, schema, always, strictGroups, groups)));
+    return rules;
+  };
+}
 
 // One reason per field (the first found): a form shows one message under an input.
 function collectProblems(errors: ValidationError[], prefix: string, into: FieldProblems): void {

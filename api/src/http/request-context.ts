@@ -1,5 +1,6 @@
 import type { Request, Response } from 'express';
-import type { AppServices, RequestContext } from '../core/context';
+import type { Logger } from 'pino';
+import type { Actor, AppServices, RequestContext } from '../core/context';
 import { serviceErrorOf } from '../core/database-errors';
 import { authenticate } from '../modules/auth/actor';
 import { sessionCookieOf } from '../modules/auth/session-cookie';
@@ -14,14 +15,9 @@ export async function createContext(app: AppServices, req: Request, res: Respons
     throw serviceErrorOf(error, app.logger.child({ requestId }));
   }
   const { actor, authError } = authentication;
-  let logger: AppServices['logger'] | undefined;
-  return {
+  return Object.assign(new LoggerOnFirstUse(), {
     requestId,
     app,
-    // Most requests never log: the child logger is made on first use.
-    get logger() {
-      return (logger ??= app.logger.child({ requestId, userId: actor?.id }));
-    },
     actor,
     authError,
     em: app.dataSource.manager,
@@ -30,5 +26,21 @@ export async function createContext(app: AppServices, req: Request, res: Respons
     loaders: new Map(),
     clientIp: req.ip ?? req.socket.remoteAddress ?? 'unknown',
     sessionCookie: sessionCookieOf(req, res),
-  };
+  });
+}
+
+/**
+ * Most requests never log, so a request's child logger is made on first use. The getter sits on
+ * the prototype: Apollo copies the context's own properties for each operation, which would call a
+ * getter of the object's own (and make the logger) on every request.
+ */
+class LoggerOnFirstUse {
+  declare requestId: string;
+  declare app: AppServices;
+  declare actor: Actor | null;
+  private madeLogger: Logger | undefined = undefined;
+
+  get logger(): Logger {
+    return (this.madeLogger ??= this.app.logger.child({ requestId: this.requestId, userId: this.actor?.id }));
+  }
 }
