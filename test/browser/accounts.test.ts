@@ -165,6 +165,7 @@ describe('password reset', () => {
     const form = page.locator('.RaCreate-main');
     await form.getByText('Perbekel / kepala desa').first().waitFor();
     await form.locator('.ra-input-role [role="combobox"]').click();
+    await page.getByRole('option').first().waitFor();
     await expect(page.getByRole('option').allTextContents()).resolves.toEqual(['Perbekel / kepala desa']);
     await page.keyboard.press('Escape');
     await page.locator('input[name="villageId"]').click();

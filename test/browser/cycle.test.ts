@@ -124,7 +124,8 @@ describe('the vulnerable-worker cycle', () => {
 
     // A refusal without a reason is not sent.
     await dialog.getByRole('button', { name: 'Konfirmasi keputusan' }).click();
-    await expect(item.locator('textarea[data-reason-for]').getAttribute('aria-invalid')).resolves.toBe('true');
+    // The form validates on submit, asynchronously: the mark comes a render after the click.
+    await item.locator('textarea[data-reason-for][aria-invalid="true"]').waitFor();
     await item.locator('textarea[data-reason-for]').fill(REFUSAL);
 
     // The decision form on a phone: no serious axe violation.
