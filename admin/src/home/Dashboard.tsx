@@ -23,10 +23,10 @@ import type { SessionUser } from '../session';
 import {
   BudgetBars,
   CATEGORY_COLOURS,
+  CountBars,
   CoverageGauge,
   Donut,
   HiddenTable,
-  HorizontalBars,
   TrendChart,
   useGaugeColours,
   type DonutDatum,
@@ -271,14 +271,14 @@ const TargetCard = ({ coverage }: { coverage: CoverageQuery }) => {
             { label: translate('lindung.dashboard.target.live'), value: stats.live.protectedWorkers, fill: colours.live },
           ];
           return (
-            <>
-              <HorizontalBars data={rows} format={format} labelWidth={120} barSize={22} />
-              <HiddenTable
-                caption={translate('lindung.dashboard.target.caption')}
-                columns={[translate('lindung.dashboard.figure'), translate('lindung.dashboard.workers')]}
-                rows={rows.map((row) => [row.label, format.number(row.value)])}
-              />
-            </>
+            <CountBars
+              data={rows}
+              format={format}
+              caption={translate('lindung.dashboard.target.caption')}
+              headings={[translate('lindung.dashboard.figure'), translate('lindung.dashboard.workers')]}
+              labelWidth={120}
+              barSize={22}
+            />
           );
         }}
       </Loaded>
@@ -357,11 +357,7 @@ interface PlaceBarsCardProps {
   limit?: { shown: number; more: string };
 }
 
-/**
- * Live protected workers per place (the kecamatan of a regency, the villages where a partner's
- * workers live): bars for sighted users, and the same figures in a visually hidden table, which
- * is what screen readers read (the chart is hidden from them).
- */
+/** Live protected workers per place (the kecamatan of a regency, the villages where a partner's workers live). */
 const PlaceBarsCard = ({ name, title, coverage, placesOf, caption, placeHeading, labelWidth, limit }: PlaceBarsCardProps) => {
   const translate = useTranslate();
   const format = useDashboardFormat();
@@ -374,8 +370,13 @@ const PlaceBarsCard = ({ name, title, coverage, placesOf, caption, placeHeading,
           const shown = limit ? largestPlaces(places, limit.shown) : places;
           return (
             <>
-              <HorizontalBars data={shown.map((place) => ({ label: place.name, value: place.protectedWorkers }))} format={format} labelWidth={labelWidth} />
-              <HiddenTable caption={caption} columns={[placeHeading, translate('lindung.dashboard.workers')]} rows={shown.map((place) => [place.name, format.number(place.protectedWorkers)])} />
+              <CountBars
+                data={shown.map((place) => ({ label: place.name, value: place.protectedWorkers }))}
+                format={format}
+                caption={caption}
+                headings={[placeHeading, translate('lindung.dashboard.workers')]}
+                labelWidth={labelWidth}
+              />
               {limit && places.length > shown.length && (
                 <Typography variant="body2" color="text.secondary">
                   {translate(limit.more, { smart_count: places.length - shown.length })}

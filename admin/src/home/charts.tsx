@@ -166,6 +166,32 @@ export interface BarDatum {
 }
 
 /**
+ * Worker counts as horizontal bars for sighted users, and the same figures in a visually hidden
+ * table (a heading column, a count column), which is what screen readers read.
+ */
+export const CountBars = ({
+  data,
+  format,
+  caption,
+  headings,
+  labelWidth,
+  barSize,
+}: {
+  data: BarDatum[];
+  format: DashboardFormat;
+  caption: string;
+  /** The table's column headings: what each bar is, what it counts. */
+  headings: [string, string];
+  labelWidth?: number;
+  barSize?: number;
+}) => (
+  <>
+    <HorizontalBars data={data} format={format} labelWidth={labelWidth} barSize={barSize} />
+    <HiddenTable caption={caption} columns={headings} rows={data.map((datum) => [datum.label, format.number(datum.value)])} />
+  </>
+);
+
+/**
  * Horizontal bars, one per category (kecamatan, village, target vs protected): the names on the
  * left read well on a phone, however many there are.
  */
