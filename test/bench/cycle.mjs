@@ -342,6 +342,7 @@ async function benchDecisions(server, pool, databaseUrl, { round }, { regencyId,
 
       const check = `committed ${committed.toLocaleString('en-US')} ${committed === succeeded * cost ? '==' : '!='} ${succeeded} x ${cost.toLocaleString('en-US')} ${committed <= Number(budget.amount) ? '<=' : '>'} amount ${Number(budget.amount).toLocaleString('en-US')}; ${approved} proposals APPROVED, ${enrolled} enrollments, workers_funded ${budget.workers_funded}: ${consistent ? 'OK' : 'OVERSPENT OR INCONSISTENT'}`;
       notes.push(`overspend check: ${check}`);
+      notes.push(`the decision's prepared statements, as PostgreSQL planned them on the API's connections: ${await preparedPlans(pool)}`);
       if (perSecond < 150) {
         const m = contended.mean;
         // What every decision sends (not the refusals' ROLLBACK, nor the housekeeping's odd statement meanwhile).
@@ -387,6 +388,30 @@ async function benchDecisions(server, pool, databaseUrl, { round }, { regencyId,
     }
   } finally {
     await client.end();
+  }
+}
+
+/**
+ * How PostgreSQL planned the API's prepared statements of the cycle (pg_prepared_statements, read
+ * on every connection of the API's pool): kept generic plans, or custom plans made on each run,
+ * which cost a planning each time (several ms for the decision's).
+ */
+async function preparedPlans(pool) {
+  const clients = await Promise.all(Array.from({ length: pool.options.max }, () => pool.connect()));
+  try {
+    const plans = new Map();
+    for (const client of clients) {
+      const { rows } = await client.query(`SELECT name, generic_plans, custom_plans FROM pg_prepared_statements WHERE name LIKE 'proposal-%' ORDER BY name`);
+      for (const row of rows) {
+        const sum = plans.get(row.name) ?? { generic: 0, custom: 0 };
+        sum.generic += Number(row.generic_plans);
+        sum.custom += Number(row.custom_plans);
+        plans.set(row.name, sum);
+      }
+    }
+    return [...plans].map(([name, sum]) => `${name} ${sum.generic} generic, ${sum.custom} custom`).join('; ') || 'none';
+  } finally {
+    for (const client of clients) client.release();
   }
 }
 
@@ -485,6 +510,7 @@ async function traceStatements(work, { aggregate = false } = {}) {
 function label(sql) {
   const s = sql.replace(/\s+/g, ' ').trim();
   if (/^(START TRANSACTION|BEGIN|COMMIT|ROLLBACK)/i.test(s)) return s.split(' ')[0];
+  if (/^WITH me AS MATERIALIZED \(SELECT \$1::uuid AS id\)/.test(s)) return 'SELECT proposal_items FOR UPDATE';
   if (/^WITH me AS/.test(s)) return 'VERIFY';
   if (/^WITH s AS MATERIALIZED .*; COMMIT$/.test(s)) return 'budget + COMMIT';
   if (/^WITH approved AS/.test(s)) return 'ENROLL';

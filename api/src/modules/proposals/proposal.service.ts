@@ -293,11 +293,13 @@ interface Verification extends VerificationInputs {
  * of the year when that one approved them, or submitted them first (so two proposals of one worker
  * do not block each other: the earlier one wins).
  *
- * The period and the holding statuses reach the checks through `me`, MATERIALIZED: the planner
- * then estimates the same whatever the values, so the generic plan of a prepared statement costs
- * what a custom one does, and PostgreSQL keeps it instead of planning the statement on every
- * decision (~1.3 ms of its CPU each time; on the bench database the generic plan also ran in half
- * the time of the custom ones).
+ * The proposal's id, the period and the holding statuses reach the items and the checks through
+ * `me`, MATERIALIZED: the planner then estimates the same whatever the values, so the generic plan
+ * of a prepared statement costs what a custom one does, and PostgreSQL keeps it instead of
+ * planning the statement on every decision. A value it can see makes the custom plans look
+ * cheaper, and it plans every time: with `i.proposal_id = $1` it expected one item where the
+ * generic plan expects the average three, and planned DECIDE_SQL on each decision, 3.9 ms of its
+ * CPU, 40 % of a decision's (test/bench/cycle.mjs counts the plans of each kind).
  */
 const FOUND_CTES = `
   me AS MATERIALIZED (
@@ -329,8 +331,7 @@ const FOUND_CTES = `
           WHERE li.worker_id = w.id AND lp.fiscal_year = me.renews_year AND li.decision = 'APPROVED'
             AND (le.status = 'LAPSED' OR (le.status = 'ENDED' AND le.end_date < lp.end_date))) THEN 'COVER_ENDED_EARLY' END
       ], NULL) AS flags
-    FROM proposal_items i CROSS JOIN me JOIN workers w ON w.id = i.worker_id
-    WHERE i.proposal_id = $1
+    FROM me JOIN proposal_items i ON i.proposal_id = me.id JOIN workers w ON w.id = i.worker_id
   )`;
 
 /** Verification in one statement: the items' registry copies, flags and cost ($4), the proposal's total. */
@@ -414,8 +415,10 @@ async function lockItemWorkers(ctx: RequestContext, proposalId: string): Promise
   return preparedRows(
     ctx.em,
     'proposal-lock-item-workers',
-    `SELECT i.id, i.worker_id, w.nik FROM proposal_items i JOIN workers w ON w.id = i.worker_id
-     WHERE i.proposal_id = $1 ORDER BY w.id FOR NO KEY UPDATE OF w`,
+    // The id through a MATERIALIZED CTE, as in FOUND_CTES: so that the generic plan is kept.
+    `WITH me AS MATERIALIZED (SELECT $1::uuid AS id)
+     SELECT i.id, i.worker_id, w.nik FROM me JOIN proposal_items i ON i.proposal_id = me.id JOIN workers w ON w.id = i.worker_id
+     ORDER BY w.id FOR NO KEY UPDATE OF w`,
     [proposalId],
   );
 }
