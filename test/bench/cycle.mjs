@@ -10,6 +10,8 @@
 //    that funds about two thirds of them; the overspend check after; beside the
 //    serialisation floor (the same 20 clients running only the conditional budget UPDATE, one
 //    transaction each, on the API's pool). Everything the run creates is removed afterwards.
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { Worker as Thread } from 'node:worker_threads';
 import { graphql } from './graphql-request.mjs';
 import { apiDist, apiRequire } from './bench-server.mjs';
@@ -230,46 +232,15 @@ async function rawAggregate(server, regencyId, day) {
 const NAME_PREFIX = 'Bench Siklus';
 const BUDGET_PREFIX = 'bench-cycle';
 
-/** The clients: 20 loops in a worker thread, each deciding the next proposal, retrying on DATABASE_BUSY. */
-const CLIENT_CODE = `
-const { parentPort, workerData } = require('node:worker_threads');
-const { url, token, jobs, clients } = workerData;
-const mutation = 'mutation($id: ID!, $d: [ProposalDecisionInput!]!) { decideProposal(id: $id, decisions: $d) { id status approvedCost } }';
-const results = [];
-let next = 0;
-let retries = 0;
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-async function decide(job) {
-  for (;;) {
-    const start = performance.now();
-    const response = await fetch(url + '/graphql', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: 'Bearer ' + token },
-      body: JSON.stringify({ query: mutation, variables: { id: job.proposalId, d: [{ itemId: job.itemId, approve: true }] } }),
-    });
-    const body = await response.json();
-    const ms = performance.now() - start;
-    const error = body.errors && body.errors[0];
-    const reason = error && error.extensions && error.extensions.reason;
-    if (response.status === 503 && reason === 'DATABASE_BUSY') { retries += 1; await sleep(20 + Math.random() * 30); continue; }
-    if (!error) return { ms, outcome: body.data.decideProposal.status, cost: Number(body.data.decideProposal.approvedCost) };
-    return { ms, outcome: reason || (error.extensions && error.extensions.code) || 'ERROR', message: error.message };
-  }
-}
-(async () => {
-  const started = performance.now();
-  await Promise.all(Array.from({ length: clients }, async () => {
-    while (next < jobs.length) results.push(await decide(jobs[next++]));
-  }));
-  parentPort.postMessage({ results, retries, ms: performance.now() - started });
-})();
-`;
-
+/** The decisions of `jobs`, by CLIENTS concurrent clients in a child process (decision-clients.mjs). */
 function decideConcurrently(server, token, jobs) {
   return new Promise((resolve, reject) => {
-    const thread = new Thread(CLIENT_CODE, { eval: true, workerData: { url: server.url, token, jobs, clients: CLIENTS } });
-    thread.once('message', resolve);
-    thread.once('error', reject);
+    const child = spawn(process.execPath, [fileURLToPath(new URL('./decision-clients.mjs', import.meta.url))], { stdio: ['pipe', 'pipe', 'inherit'] });
+    let out = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk) => (out += chunk));
+    child.once('error', reject);
+    child.once('exit', (code) => (code === 0 ? resolve(JSON.parse(out)) : reject(new Error(`the decision clients exited with ${code}`))));
+    child.stdin.end(JSON.stringify({ url: server.url, token, jobs, clients: CLIENTS }));
   });
 }
 
@@ -314,7 +285,7 @@ async function benchDecisions(server, pool, databaseUrl, { round }, { regencyId,
       const postgres = postgresBefore === null ? null : postgresCpuSeconds() - postgresBefore;
       const elu = performance.eventLoopUtilization(eluBefore);
       notes.push(
-        `decideProposal under contention: the API's process (with the clients' thread) used ${round((cpu.user + cpu.system) / 1000 / run.ms)} of a core, ` +
+        `decideProposal under contention: the API's process used ${round((cpu.user + cpu.system) / 1000 / run.ms)} of a core, ` +
           `${round((cpu.user + cpu.system) / 1000 / jobs.length)} ms a decision (event loop utilisation ${round(elu.utilization)})` +
           (postgres === null ? '' : `; PostgreSQL ${round((postgres * 1000) / run.ms)} of a core, ${round((postgres * 1000) / jobs.length)} ms a decision`) +
           `; mean per statement (its count): ${contended.summary}`,

@@ -45,6 +45,9 @@ export const validateArgs: ValidatorFn = async (argValue) => {
   if (Object.keys(problems).length > 0) throw badUserInput(problems);
 };
 
+type RuleStorage = ReturnType<typeof getMetadataStorage>;
+type Rules = ReturnType<RuleStorage['getTargetValidationMetadatas']>;
+
 /**
  * class-validator finds a class's rules by testing every decorated class of the program on each
  * validation (typestack/class-validator#2686): a cost per argument object on every request, which
@@ -52,9 +55,6 @@ export const validateArgs: ValidatorFn = async (argValue) => {
  * loaded, so each answer is kept per class and options; a rule registered later (a class loaded
  * later) forgets every kept answer.
  */
-type RuleStorage = ReturnType<typeof getMetadataStorage>;
-type Rules = ReturnType<RuleStorage['getTargetValidationMetadatas']>;
-
 function rememberRuleLookups(storage: RuleStorage = getMetadataStorage()): void {
   const lookUp = storage.getTargetValidationMetadatas.bind(storage);
   const register = storage.addValidationMetadata.bind(storage);
