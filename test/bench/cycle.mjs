@@ -182,12 +182,15 @@ async function benchCoverage(server, pool, { round }, { regencyId, day, count, l
   const raw = await rawAggregate(server, regencyId, day);
   const protectedWorkers = answer.coverage.live.protectedWorkers;
   const ratio = round(api.p50ms / direct.p50ms);
-  const aim = `aim <= 1.3x the SQL${count <= 250_000 ? ', p95 <= 60 ms' : ''}`;
+  // The issue's aim is against the aggregate SQL coverage would otherwise run (the raw aggregate).
+  const vsRaw = api.p50ms / raw.timing.p50ms;
+  const met = vsRaw <= 1.3 && (count > 250_000 || api.p95ms <= 60);
+  const aim = `${vsRaw.toFixed(3)}x the raw aggregate (aim <= 1.3x${count <= 250_000 ? ', p95 <= 60 ms' : ''}): ${met ? 'met' : 'MISSED'}`;
   return [
     {
       name: `coverage, ${label}, ${role}, ${count.toLocaleString('en-US')} enrollments in force, ${protectedWorkers.toLocaleString('en-US')} protected, via API`,
       ...api,
-      vsSql: `${ratio}x`,
+      vsSql: `${ratio}x ledger SQL`,
       note: aim,
     },
     { name: `  floor: its ledger SQL (1 of ${statements.length} statements) on the API's own pool`, ...direct },
