@@ -4,14 +4,12 @@
  * JSON errors for everything else.
  */
 import 'reflect-metadata';
-import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import http from 'node:http';
 import type { DataSource } from 'typeorm';
 import type { Config } from './config';
 import type { AppServices } from './core/context';
-import { graphqlTransportGuard, httpErrorHandler, notFoundHandler } from './core/http-errors';
-import { MAX_REQUEST_BODY } from './core/limits';
+import { httpErrorHandler, notFoundHandler } from './core/http-errors';
 import { createLogger } from './core/logger';
 import { servePortal } from './core/portal-assets';
 import { securityHeaders } from './core/security-headers';
@@ -20,7 +18,7 @@ import { startEmbeddedDatabase, type EmbeddedDatabase } from './database/embedde
 import { prepareDatabase } from './database/prepare';
 import { startHousekeeping } from './housekeeping';
 import { accessLog } from './http/access-log';
-import { startGraphQLServer } from './http/graphql-server';
+import { graphqlRoute, startGraphQLServer } from './http/graphql-server';
 import { healthRoutes } from './http/health';
 import { createContext } from './http/request-context';
 import { listenForChanges, type ChangeListener } from './core/change-listener';
@@ -78,12 +76,7 @@ async function serve(app: AppServices, embedded: EmbeddedDatabase | null, listen
   expressApp.use(accessLog(logger));
   expressApp.use(securityHeaders());
   expressApp.use(healthRoutes(dataSource));
-  expressApp.use(
-    '/graphql',
-    graphqlTransportGuard(),
-    express.json({ limit: MAX_REQUEST_BODY }),
-    expressMiddleware(apollo, { context: async ({ req, res }) => createContext(app, req, res) }),
-  );
+  expressApp.use('/graphql', graphqlRoute(apollo, (req, res) => createContext(app, req, res)));
   expressApp.use('/export', exportRoute(schema, (req, res) => createContext(app, req, res)));
   servePortal(expressApp, config.adminDist);
   // JSON, never express's HTML error page (a stack and absolute paths): see http-errors.ts.

@@ -28,6 +28,14 @@ describe('HTTP surface', () => {
     }
   });
 
+  it('should send GraphQL answers without an ETag (never revalidated) or X-Powered-By', async () => {
+    const response = await fetch(`${API_URL}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ __typename }' }) });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ data: { __typename: 'Query' } });
+    expect(response.headers.get('etag')).toBeNull();
+    expect(response.headers.get('x-powered-by')).toBeNull();
+  });
+
   it('should pass the GraphQL-over-HTTP audit without a failure or a SHOULD warning', async () => {
     const results = await auditServer({ url: `${API_URL}/graphql` });
     const failures = results.filter((result) => result.status === 'error' || result.status === 'warn');
