@@ -298,8 +298,8 @@ interface Verification extends VerificationInputs {
  * of a prepared statement costs what a custom one does, and PostgreSQL keeps it instead of
  * planning the statement on every decision. A value it can see makes the custom plans look
  * cheaper, and it plans every time: with `i.proposal_id = $1` it expected one item where the
- * generic plan expects the average three, and planned DECIDE_SQL on each decision, 3.9 ms of its
- * CPU, 40 % of a decision's (test/bench/cycle.mjs counts the plans of each kind).
+ * generic plan expects the average three, and planned DECIDE_SQL on each decision: 3.9 ms, over a
+ * third of its CPU for a decision (test/bench/cycle.mjs counts the plans of each kind).
  */
 const FOUND_CTES = `
   me AS MATERIALIZED (
