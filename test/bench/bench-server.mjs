@@ -33,7 +33,13 @@ export async function startBenchServer() {
   process.env.JWT_PUBLIC_KEY = keys.publicKey;
   const { loadConfig } = apiRequire(apiDist('config.js'));
   const { startServer } = apiRequire(apiDist('server.js'));
-  const server = await startServer(loadConfig());
+  let server;
+  try {
+    server = await startServer(loadConfig());
+  } catch (error) {
+    await database?.stop();
+    throw error;
+  }
   return {
     ...server,
     async stop() {
