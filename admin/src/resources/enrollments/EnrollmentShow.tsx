@@ -1,6 +1,5 @@
 import type { Program } from '@lindung/domain';
 import { Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
-import { useQuery } from '@tanstack/react-query';
 import {
   EditButton,
   ReferenceField,
@@ -15,9 +14,9 @@ import {
 import { categoryChoices } from '../../common/choices';
 import { LocaleDateField } from '../../common/fields';
 import { formatRupiah, RupiahField } from '../../common/money';
+import { useShownRecordQuery } from '../../common/useShownRecordQuery';
 import { useIntlLocale } from '../../i18n/useIntlLocale';
 import { DayField } from '../workers/registry';
-import { requestSignedIn } from '../../session';
 import { EnrollmentStatusField, fundingSourceChoices, ProgramsField } from './enrollmentFields';
 import { WithdrawButton } from './WithdrawButton';
 
@@ -32,14 +31,10 @@ interface Breakdown {
  * start date (the data provider leaves nested objects out of its queries, so it is asked for here).
  */
 const ContributionBreakdown = (_props: { label?: string }) => {
-  const record = useRecordContext<{ id: string; monthlyContribution?: number; updatedAt?: string }>();
+  const record = useRecordContext<{ monthlyContribution?: number }>();
   const translate = useTranslate();
   const locale = useIntlLocale();
-  const { data } = useQuery({
-    queryKey: ['Enrollment', 'contributionBreakdown', record?.id, record?.updatedAt],
-    queryFn: () => requestSignedIn<Breakdown>(BREAKDOWN, { id: record!.id }),
-    enabled: Boolean(record?.id),
-  });
+  const { data } = useShownRecordQuery<Breakdown>('Enrollment', 'contributionBreakdown', BREAKDOWN);
   const parts = data?.Enrollment?.contributionBreakdown;
   if (!parts) return null;
   if (parts.length === 0) return <Typography variant="body2">{translate('lindung.enrollment.breakdown_empty')}</Typography>;

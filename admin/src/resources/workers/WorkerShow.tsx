@@ -1,6 +1,5 @@
 import AddIcon from '@mui/icons-material/Add';
 import { Box, List, ListItem, ListItemText, Button as MuiButton, Typography } from '@mui/material';
-import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import {
   BooleanField,
@@ -26,10 +25,10 @@ import { useDateFormatters } from '../../common/dates';
 import { LocaleDateField } from '../../common/fields';
 import { RupiahField } from '../../common/money';
 import { ResponsiveDataTable, TextLine } from '../../common/ResponsiveDataTable';
+import { useShownRecordQuery } from '../../common/useShownRecordQuery';
 import { EnrollmentStatusField, ProgramsField } from '../enrollments/enrollmentFields';
 import { PossibleDuplicates } from './PossibleDuplicates';
 import { DayField, genderChoices, PossibleDuplicateChip } from './registry';
-import { requestSignedIn } from '../../session';
 import { RevealNikButton } from './RevealNikButton';
 
 // Each button shows only for the roles that may use it (canAccess; the NIK reveal: Permission.NikReveal).
@@ -138,16 +137,11 @@ interface WorkerTies {
  * objects out of its queries, so they are asked for here).
  */
 const WorkerPartners = () => {
-  const record = useRecordContext<{ id: string; updatedAt?: string }>();
   const translate = useTranslate();
   const { day } = useDateFormatters();
   const createPath = useCreatePath();
   const { canAccess: mayOpenPartner } = useCanAccess({ resource: 'PartnerOrganisation', action: 'show' });
-  const { data } = useQuery({
-    queryKey: ['Worker', 'partners', record?.id, record?.updatedAt],
-    queryFn: () => requestSignedIn<WorkerTies>(PARTNERS, { id: record!.id }),
-    enabled: Boolean(record?.id),
-  });
+  const { data } = useShownRecordQuery<WorkerTies>('Worker', 'partners', PARTNERS);
   const ties = data?.Worker?.partners;
   if (!ties) return null;
   if (ties.length === 0) {
