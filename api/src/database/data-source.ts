@@ -30,6 +30,7 @@ import { CoverageRefreshLookup1765200000000 } from './migrations/1765200000000-c
 import { RateChangeNotify1765300000000 } from './migrations/1765300000000-rate-change-notify';
 import { BudgetRefusal1765400000000 } from './migrations/1765400000000-budget-refusal';
 import { RowCountsStatic1765500000000 } from './migrations/1765500000000-row-counts-static';
+import { TimeOrderedIds1765600000000 } from './migrations/1765600000000-time-ordered-ids';
 
 // A `date` is a calendar day: keep PostgreSQL's YYYY-MM-DD instead of a JavaScript Date at local midnight.
 types.setTypeParser(types.builtins.DATE, (value) => value);
@@ -51,6 +52,7 @@ export const migrations = [
   RateChangeNotify1765300000000,
   BudgetRefusal1765400000000,
   RowCountsStatic1765500000000,
+  TimeOrderedIds1765600000000,
 ];
 
 /**
