@@ -4,8 +4,8 @@
 //    the same SQL (captured from TypeORM as the API ran it) on the API's own pool;
 //  - a 20-row `allWorkers` list under 20 concurrent clients, beside a hand-written express + pg
 //    endpoint serving the same SQL as the same JSON (registry-baseline.mjs);
-//  - importEnrollments of a 10,000-row CSV, end to end, beside COPY of the same rows into a scratch
-//    copy of the workers table.
+//  - importEnrollments of a 10,000-row CSV, end to end, beside COPY of the same rows into the workers
+//    table (rolled back).
 import { spawn } from 'node:child_process';
 import { graphql } from './graphql-request.mjs';
 import { apiDist, apiRequire } from './bench-server.mjs';
@@ -173,8 +173,7 @@ export async function benchImport(server, databaseUrl, { round }) {
   // Another partner than the one whose page is measured; the imported people are removed afterwards.
   const token = await tokenOf(server, 'mitra.penyuluh@lindung.test');
   const people = await importRows(databaseUrl);
-  const copy = await copyIntoScratch(databaseUrl, people);
-  const copyRow = { name: `  floor: COPY of the same ${IMPORT_ROWS.toLocaleString('en-US')} rows into an empty copy of workers (its indexes, no trigger)`, ms: round(copy.ms), rowsPerSecond: Math.round(IMPORT_ROWS / (copy.ms / 1000)) };
+  const copyBefore = await copyIntoWorkers(databaseUrl, people);
   const header = 'nik,full_name,birth_date,gender,village_code,occupation,vulnerable,category,programs,start_date,end_date,declared_income,funding_source';
   const csv = [header, ...people.map((p) => `${p.nik},${p.fullName},${p.birthDate},${p.gender},${p.village.code},Penari,false,BPU,JKK|JKM,2026-12-01,,1000000,SELF`)].join('\n');
   const mutation = `mutation($csv: String!, $key: String) { importEnrollments(csv: $csv, dryRun: false, idempotencyKey: $key) { accepted rejected errors { row field message } } }`;
@@ -187,6 +186,15 @@ export async function benchImport(server, databaseUrl, { round }) {
   const body = await response.json();
   const ms = performance.now() - started;
   await removeImported(databaseUrl, people.map((p) => p.nik));
+  // The floor at its best: COPY before the import and again once its rows are gone, the faster.
+  const copyAfter = await copyIntoWorkers(databaseUrl, people);
+  const copy = { ms: Math.min(copyBefore.ms, copyAfter.ms) };
+  const copyRow = {
+    name: `  floor: COPY of the same ${IMPORT_ROWS.toLocaleString('en-US')} rows into workers (its rows, indexes and triggers; rolled back), faster of 2`,
+    ms: round(copy.ms),
+    rowsPerSecond: Math.round(IMPORT_ROWS / (copy.ms / 1000)),
+    note: `${round(copyBefore.ms)} ms before the import, ${round(copyAfter.ms)} ms after`,
+  };
   if (body.errors) {
     return { rows: [copyRow], notes: [`importEnrollments failed (HTTP ${response.status}): ${JSON.stringify(body.errors).slice(0, 300)}`] };
   }
@@ -198,7 +206,9 @@ export async function benchImport(server, databaseUrl, { round }) {
         ms: round(ms),
         rowsPerSecond: Math.round(IMPORT_ROWS / (ms / 1000)),
         vsSql: `${round(ms / copy.ms)}x`,
-        note: `accepted ${result.accepted}, rejected ${result.rejected}${result.errors.length ? `; first error: ${JSON.stringify(result.errors[0])}` : ''}`,
+        note:
+          `accepted ${result.accepted}, rejected ${result.rejected}; ${Math.round((100 * copy.ms) / ms)} % of COPY's rate (aim ≥ 30 %: ${copy.ms / ms >= 0.3 ? 'met' : 'not met'}), ` +
+          `${ms <= 2000 ? 'within' : 'over'} the aim of 2 s${result.errors.length ? `; first error: ${JSON.stringify(result.errors[0])}` : ''}`,
       },
       copyRow,
     ],
@@ -223,21 +233,20 @@ async function removeImported(databaseUrl, niks) {
   }
 }
 
-/** COPY … FROM STDIN of the rows (ids resolved beforehand) into a copy of workers, in a transaction rolled back. */
-async function copyIntoScratch(databaseUrl, people) {
+/**
+ * COPY … FROM STDIN of the rows (village ids resolved beforehand) into workers itself — the same
+ * table, with its million rows, indexes and triggers — in a transaction rolled back.
+ */
+async function copyIntoWorkers(databaseUrl, people) {
   const client = new Client({ connectionString: databaseUrl });
   await client.connect();
   try {
     await client.query('BEGIN');
-    await client.query(`CREATE TABLE bench_workers_copy (LIKE workers INCLUDING ALL)`);
-    const text = people
-      .map((p) => [p.nik, p.fullName, p.fullName.toLowerCase(), p.birthDate, p.gender, p.village.id, p.village.regency_id, 'Penari', 'f'].join('\t'))
-      .join('\n');
+    const text = people.map((p) => [p.nik, p.fullName, p.fullName.toLowerCase(), p.birthDate, p.gender, p.village.id, 'Penari', 'f'].join('\t')).join('\n');
     const started = performance.now();
-    await copyFrom(client, `COPY bench_workers_copy (nik, full_name, name_key, birth_date, gender, village_id, regency_id, occupation, vulnerable) FROM STDIN`, `${text}\n`);
-    await client.query('COMMIT');
+    await copyFrom(client, `COPY workers (nik, full_name, name_key, birth_date, gender, village_id, occupation, vulnerable) FROM STDIN`, `${text}\n`);
     const ms = performance.now() - started;
-    await client.query('DROP TABLE bench_workers_copy');
+    await client.query('ROLLBACK');
     return { ms };
   } catch (error) {
     await client.query('ROLLBACK').catch(() => undefined);
