@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { demo, failure, gql, ok, tokenOf, villageId, type DemoAccount } from '../support/api';
+import { DEMO, demo, failure, gql, ok, tokenOf, villageId, type DemoAccount } from '../support/api';
 import { CREATE_WORKER, enroll, ENROLLMENT_FIELDS, newNik, reportWorker, WORKER_FIELDS } from '../support/registry';
 
 const WORKER = `query($id: ID!) { Worker(id: $id) { ${WORKER_FIELDS} } }`;
@@ -115,6 +115,32 @@ describe('the worker registry', () => {
       expect(list.allWorkers.map((w: { nik: string }) => w.nik)).toEqual([expected]);
       const nested = await ok(`query($id: ID!) { allEnrollments(filter: { workerId: $id }) { worker { nik } } }`, { id: worker.id }, token);
       expect(nested.allEnrollments.map((e: { worker: { nik: string } }) => e.worker.nik)).toEqual([expected]);
+    });
+
+    it('should page a partner through exactly its own workers, in order both ways, as its count says', async () => {
+      const PAGE = `query($page: Int, $order: String) { allWorkers(page: $page, perPage: 7, sortField: "fullName", sortOrder: $order) { id fullName } _allWorkersMeta { count } }`;
+      const token = await tokenOf('mitraSanggar');
+      const pages = async (order: string) => {
+        const rows: Array<{ id: string; fullName: string }> = [];
+        for (let page = 0; ; page += 1) {
+          const data = await ok(PAGE, { page, order }, token);
+          rows.push(...data.allWorkers);
+          if (data.allWorkers.length < 7) return { rows, count: data._allWorkersMeta.count as number };
+        }
+      };
+      const ascending = await pages('ASC');
+      const descending = await pages('DESC');
+      expect(ascending.rows).toHaveLength(ascending.count);
+      expect(new Set(ascending.rows.map((row) => row.id)).size).toBe(ascending.count);
+      expect(descending.rows).toEqual([...ascending.rows].reverse());
+      const byName = await database((db) =>
+        db.query(
+          `SELECT w.id FROM workers w JOIN worker_partners wp ON wp.worker_id = w.id JOIN users u ON u.partner_id = wp.partner_id
+           WHERE u.email = $1 ORDER BY w.full_name, w.id`,
+          [DEMO.mitraSanggar],
+        ),
+      );
+      expect(ascending.rows.map((row) => row.id)).toEqual(byName.rows.map((row) => row.id));
     });
 
     it.each([
