@@ -23,6 +23,7 @@ const ACCOUNTS = [
   ['REGENCY_OFFICIAL (pejabat.gianyar)', 'pejabat.gianyar@lindung.test'],
 ];
 const IMPORT_ROWS = 10_000;
+const IMPORT_ROUNDS = 2;
 
 /**
  * @param server the running bench API (bench-server.mjs)
@@ -174,6 +175,43 @@ async function importRows(databaseUrl) {
 export async function benchImport(server, databaseUrl, { round }) {
   // Another partner than the one whose page is measured; the imported people are removed afterwards.
   const token = await tokenOf(server, 'mitra.penyuluh@lindung.test');
+  // Each figure at its best of two rounds, new people each time: one import or COPY alone swung by
+  // a third with what the machine and the caches were doing.
+  const rounds = [];
+  for (let n = 0; n < IMPORT_ROUNDS; n += 1) {
+    const measured = await importRound(server, databaseUrl, token);
+    rounds.push(measured);
+    if (measured.failure) return { rows: [], notes: [measured.failure] };
+  }
+  const best = rounds.reduce((a, b) => (b.ms < a.ms ? b : a));
+  const copies = rounds.flatMap((r) => r.copies);
+  const copy = { ms: Math.min(...copies) };
+  const { result, ms } = best;
+  return {
+    rows: [
+      {
+        name: `importEnrollments, ${IMPORT_ROWS.toLocaleString('en-US')} new people (${best.megabytes} MB CSV), PARTNER (mitra.penyuluh), end to end, faster of ${rounds.length}`,
+        ms: round(ms),
+        rowsPerSecond: Math.round(IMPORT_ROWS / (ms / 1000)),
+        vsSql: `${round(ms / copy.ms)}x`,
+        note:
+          `accepted ${result.accepted}, rejected ${result.rejected}; ${((100 * copy.ms) / ms).toFixed(1)} % of COPY's rate (aim ≥ 30 %: ${copy.ms / ms >= 0.3 ? 'met' : 'not met'}), ` +
+          `${ms <= 2000 ? 'within' : 'over'} the aim of 2 s; rounds ${rounds.map((r) => round(r.ms)).join(', ')} ms` +
+          `${result.errors.length ? `; first error: ${JSON.stringify(result.errors[0])}` : ''}`,
+      },
+      {
+        name: `  floor: COPY of the same ${IMPORT_ROWS.toLocaleString('en-US')} rows into workers (its rows, indexes and triggers; rolled back), fastest of ${copies.length}`,
+        ms: round(copy.ms),
+        rowsPerSecond: Math.round(IMPORT_ROWS / (copy.ms / 1000)),
+        note: `before and after each import: ${copies.map(round).join(', ')} ms`,
+      },
+    ],
+    notes: [],
+  };
+}
+
+/** One round: COPY of new people's rows, their import through the API, their removal, COPY again. */
+async function importRound(server, databaseUrl, token) {
   const people = await importRows(databaseUrl);
   const copyBefore = await copyIntoWorkers(databaseUrl, people);
   const header = 'nik,full_name,birth_date,gender,village_code,occupation,vulnerable,category,programs,start_date,end_date,declared_income,funding_source';
@@ -188,34 +226,9 @@ export async function benchImport(server, databaseUrl, { round }) {
   const body = await response.json();
   const ms = performance.now() - started;
   await removeImported(databaseUrl, people.map((p) => p.nik));
-  // The floor at its best: COPY before the import and again once its rows are gone, the faster.
   const copyAfter = await copyIntoWorkers(databaseUrl, people);
-  const copy = { ms: Math.min(copyBefore.ms, copyAfter.ms) };
-  const copyRow = {
-    name: `  floor: COPY of the same ${IMPORT_ROWS.toLocaleString('en-US')} rows into workers (its rows, indexes and triggers; rolled back), faster of 2`,
-    ms: round(copy.ms),
-    rowsPerSecond: Math.round(IMPORT_ROWS / (copy.ms / 1000)),
-    note: `${round(copyBefore.ms)} ms before the import, ${round(copyAfter.ms)} ms after`,
-  };
-  if (body.errors) {
-    return { rows: [copyRow], notes: [`importEnrollments failed (HTTP ${response.status}): ${JSON.stringify(body.errors).slice(0, 300)}`] };
-  }
-  const result = body.data.importEnrollments;
-  return {
-    rows: [
-      {
-        name: `importEnrollments, ${IMPORT_ROWS.toLocaleString('en-US')} new people (${(csv.length / 1024 / 1024).toFixed(1)} MB CSV), PARTNER (mitra.penyuluh), end to end`,
-        ms: round(ms),
-        rowsPerSecond: Math.round(IMPORT_ROWS / (ms / 1000)),
-        vsSql: `${round(ms / copy.ms)}x`,
-        note:
-          `accepted ${result.accepted}, rejected ${result.rejected}; ${((100 * copy.ms) / ms).toFixed(1)} % of COPY's rate (aim ≥ 30 %: ${copy.ms / ms >= 0.3 ? 'met' : 'not met'}), ` +
-          `${ms <= 2000 ? 'within' : 'over'} the aim of 2 s${result.errors.length ? `; first error: ${JSON.stringify(result.errors[0])}` : ''}`,
-      },
-      copyRow,
-    ],
-    notes: [],
-  };
+  const failure = body.errors ? `importEnrollments failed (HTTP ${response.status}): ${JSON.stringify(body.errors).slice(0, 300)}` : null;
+  return { ms, result: body.data?.importEnrollments, copies: [copyBefore.ms, copyAfter.ms], megabytes: (csv.length / 1024 / 1024).toFixed(1), failure };
 }
 
 /** Takes the imported people out again, so that every run measures the same registry. */
