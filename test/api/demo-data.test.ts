@@ -276,15 +276,11 @@ describe('the demo enrollments', () => {
 
   it('should never cover one worker twice in one program on one day', async () => {
     const { rows } = await db.query(
-      `SELECT count(*)::int AS n FROM enrollment_programs a JOIN enrollment_programs b
-         ON a.worker_id = b.worker_id AND a.program = b.program AND a.enrollment_id < b.enrollment_id AND a.period && b.period
+      `SELECT count(*)::int AS n FROM enrollments a JOIN enrollments b
+         ON a.worker_id = b.worker_id AND a.programs && b.programs AND a.id < b.id
+        AND daterange(a.start_date, a.end_date, '[]') && daterange(b.start_date, b.end_date, '[]')
        JOIN workers w ON w.id = a.worker_id WHERE ${DEMO_SERIALS}`,
     );
     expect(rows[0].n).toBe(0);
-    const { rows: programs } = await db.query(
-      `SELECT (SELECT count(*) FROM enrollment_programs p JOIN workers w ON w.id = p.worker_id WHERE ${DEMO_SERIALS})::int AS rows,
-              (SELECT coalesce(sum(cardinality(e.programs)), 0) FROM enrollments e JOIN workers w ON w.id = e.worker_id WHERE ${DEMO_SERIALS})::int AS expected`,
-    );
-    expect(programs[0].rows).toBe(programs[0].expected);
   });
 });

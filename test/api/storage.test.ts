@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { Client } from 'pg';
+import { PROGRAMS } from '@lindung/domain';
 import { DEMO, login } from '../support/api';
 
 // What is stored, checked in the database itself: secrets only as hashes, schema changes reversible.
@@ -52,6 +53,46 @@ describe('storage', () => {
       { table_name: 'enrollments', column_default: 'lindung_uuid_v7()' },
       { table_name: 'workers', column_default: 'gen_random_uuid()' },
     ]);
+  });
+
+  it('should refuse in the database itself a second cover of one worker in one program on overlapping days, for every program', async () => {
+    const { rows: constraints } = await db.query(
+      `SELECT pg_get_constraintdef(oid) AS def FROM pg_constraint WHERE conrelid = 'enrollments'::regclass AND contype = 'x' ORDER BY conname`,
+    );
+    const covered = constraints.map(({ def }) => /programs @> ARRAY\['(\w+)'/.exec(def)?.[1]).sort();
+    expect(covered).toEqual([...PROGRAMS].sort());
+
+    const [{ id: workerId }] = (await db.query(`SELECT w.id FROM workers w WHERE NOT EXISTS (SELECT 1 FROM enrollments e WHERE e.worker_id = w.id) LIMIT 1`)).rows;
+    const enrol = (programs: string[], start: string, end: string | null) =>
+      db.query(
+        `INSERT INTO enrollments (worker_id, category, programs, funding_source, start_date, end_date, declared_income, monthly_contribution, contribution_breakdown)
+         VALUES ($1, 'PU', $2, 'EMPLOYER', $3, $4, 0, 0, '{}')`,
+        [workerId, programs, start, end],
+      );
+    const refused = async (write: () => Promise<unknown>) => {
+      await db.query('SAVEPOINT attempt');
+      try {
+        await write();
+        return null;
+      } catch (error) {
+        return (error as { code?: string }).code;
+      } finally {
+        await db.query('ROLLBACK TO SAVEPOINT attempt');
+      }
+    };
+    await db.query('BEGIN');
+    try {
+      await enrol([...PROGRAMS], '2026-01-01', '2026-06-30');
+      for (const program of PROGRAMS) {
+        expect(await refused(() => enrol([program], '2026-06-30', null))).toBe('23P01');
+        expect(await refused(() => enrol([program], '2026-07-01', null))).toBeNull();
+      }
+      // An update is checked as well: moving a later cover back onto the first one's days.
+      await enrol(['JKK'], '2026-07-01', null);
+      expect(await refused(() => db.query(`UPDATE enrollments SET start_date = '2026-06-01' WHERE worker_id = $1 AND start_date = '2026-07-01'`, [workerId]))).toBe('23P01');
+    } finally {
+      await db.query('ROLLBACK');
+    }
   });
 
   it('should apply, revert and re-apply every migration', () => {

@@ -31,6 +31,7 @@ import { RateChangeNotify1765300000000 } from './migrations/1765300000000-rate-c
 import { BudgetRefusal1765400000000 } from './migrations/1765400000000-budget-refusal';
 import { RowCountsStatic1765500000000 } from './migrations/1765500000000-row-counts-static';
 import { TimeOrderedIds1765600000000 } from './migrations/1765600000000-time-ordered-ids';
+import { OverlapOnEnrollments1765700000000 } from './migrations/1765700000000-overlap-on-enrollments';
 
 // A `date` is a calendar day: keep PostgreSQL's YYYY-MM-DD instead of a JavaScript Date at local midnight.
 types.setTypeParser(types.builtins.DATE, (value) => value);
@@ -53,6 +54,7 @@ export const migrations = [
   BudgetRefusal1765400000000,
   RowCountsStatic1765500000000,
   TimeOrderedIds1765600000000,
+  OverlapOnEnrollments1765700000000,
 ];
 
 /**

@@ -106,8 +106,8 @@ async function otherProposals(em: EntityManager, monthly: number): Promise<void>
     em.query(
       `SELECT w.id FROM workers w
        WHERE w.village_id = $1 AND w.vulnerable = $2 AND NOT w.possible_duplicate
-         AND NOT EXISTS (SELECT 1 FROM enrollment_programs ep WHERE ep.worker_id = w.id AND ep.program IN ('JKK','JKM')
-                         AND ep.period && daterange('2025-10-01', '2027-12-31', '[]'))
+         AND NOT EXISTS (SELECT 1 FROM enrollments e WHERE e.worker_id = w.id AND e.programs && ARRAY['JKK','JKM']
+                         AND daterange(e.start_date, e.end_date, '[]') && daterange('2025-10-01', '2027-12-31', '[]'))
          AND NOT EXISTS (SELECT 1 FROM proposal_items pi WHERE pi.worker_id = w.id)
        ORDER BY w.nik LIMIT $3 OFFSET $4`,
       [villageId, vulnerable, count, offset],

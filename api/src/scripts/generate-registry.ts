@@ -253,7 +253,7 @@ async function generate(dataSource: DataSource, options: Options): Promise<void>
     log(`possible duplicates: ${fmt(shared.length)} people share a name and birth date (${((performance.now() - dupStart) / 1000).toFixed(1)} s)`);
 
     const analyzeStart = performance.now();
-    await q(`ANALYZE workers, worker_partners, enrollments, enrollment_programs, partner_organisations`);
+    await q(`ANALYZE workers, worker_partners, enrollments, partner_organisations`);
     log(`ANALYZE ${((performance.now() - analyzeStart) / 1000).toFixed(1)} s`);
     const totalSeconds = (performance.now() - started) / 1000;
     log(`done: ${fmt(options.workers - already)} workers and ${fmt(enrollments)} enrollments in ${totalSeconds.toFixed(0)} s (${fmt(Math.round((options.workers - already) / totalSeconds))} workers/s)`);

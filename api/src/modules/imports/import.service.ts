@@ -162,8 +162,8 @@ export class ImportService {
     const hits: Array<{ row: number }> = await ctx.em.query(
       `SELECT DISTINCT s.row FROM jsonb_to_recordset($1::jsonb) AS s(row int, nik text, programs text[], start_date date, end_date date)
        JOIN workers w ON w.nik = s.nik
-       JOIN enrollment_programs ep ON ep.worker_id = w.id AND ep.program = ANY(s.programs)
-        AND ep.period && daterange(s.start_date, s.end_date, '[]')`,
+       JOIN enrollments e ON e.worker_id = w.id AND e.programs && s.programs
+        AND daterange(e.start_date, e.end_date, '[]') && daterange(s.start_date, s.end_date, '[]')`,
       [JSON.stringify(rows.map((r) => ({ row: r.row, nik: r.worker.nik, programs: r.enrollment.programs, start_date: r.enrollment.startDate, end_date: r.enrollment.endDate })))],
     );
     return hits.map((hit) => ({ row: hit.row, field: 'start_date', reason: { code: 'OVERLAPS_ENROLLMENT' } }));

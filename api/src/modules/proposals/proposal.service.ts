@@ -313,9 +313,9 @@ const FOUND_CTES = `
         CASE WHEN w.id = ANY($5::uuid[]) THEN 'NIK_INVALID' END,
         CASE WHEN w.village_id <> me.village_id THEN 'NOT_IN_VILLAGE' END,
         CASE WHEN EXISTS (
-          SELECT 1 FROM enrollment_programs ep
-          WHERE ep.worker_id = w.id AND ep.program IN ('JKK', 'JKM') AND ep.period && me.period
-            AND ep.enrollment_id IS DISTINCT FROM i.enrollment_id) THEN 'ALREADY_COVERED' END,
+          SELECT 1 FROM enrollments ce
+          WHERE ce.worker_id = w.id AND ce.programs && ARRAY['JKK', 'JKM'] AND daterange(ce.start_date, ce.end_date, '[]') && me.period
+            AND ce.id IS DISTINCT FROM i.enrollment_id) THEN 'ALREADY_COVERED' END,
         CASE WHEN EXISTS (
           SELECT 1 FROM proposal_items oi JOIN proposals op ON op.id = oi.proposal_id
           WHERE oi.worker_id = w.id AND op.id <> me.id AND op.fiscal_year = me.fiscal_year AND op.status = ANY(me.holding)
