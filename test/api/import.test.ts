@@ -99,6 +99,17 @@ describe('importEnrollments', () => {
     expect(worker).toEqual({ birthDate: '1985-07-04', gender: 'FEMALE', enrollments: [{ startDate: '2026-02-01', declaredIncome: 1_500_000, monthlyContribution: 15_000 + 6_800 }] });
   });
 
+  it('should store each cell exactly as given: quotes, backslashes, tabs and line breaks included', async () => {
+    const nik = newNik('1991-02-03');
+    const occupation = 'Penari "Legong" \\ Barong\tBali\nUbud';
+    const fullName = "Ni Luh De'Arini";
+    const csv = [HEADER, row({ nik, full_name: fullName, occupation: `"${occupation.replace(/"/g, '""')}"` })].join('\n');
+    const token = await tokenOf('mitraSanggar');
+    expect((await ok(IMPORT, { csv }, token)).importEnrollments).toMatchObject({ accepted: 1, errors: [] });
+    const worker = (await ok(`query($q: String) { allWorkers(filter: { q: $q }) { fullName occupation } }`, { q: nik }, token)).allWorkers[0];
+    expect(worker).toEqual({ fullName, occupation });
+  });
+
   it('should refuse a file with unknown or missing columns by name', async () => {
     const unknown = await failure(IMPORT, { csv: `${HEADER},shoe_size\n${row()},42` }, await tokenOf('mitraSanggar'));
     expect(unknown.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reasons: { csv: { code: 'CSV_UNKNOWN_COLUMN', params: { columns: ['shoe_size'] } } } });

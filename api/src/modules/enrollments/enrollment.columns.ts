@@ -14,3 +14,22 @@ export function enrollmentColumns(enrollment: PricedEnrollment) {
     contribution_breakdown: enrollment.contributionBreakdown,
   };
 }
+
+/** enrollmentColumns' columns and their types, for a staging table (core/staging.ts). */
+export const ENROLLMENT_STAGING = {
+  category: 'text',
+  programs: 'text[]',
+  funding_source: 'text',
+  start_date: 'date',
+  end_date: 'date',
+  declared_income: 'bigint',
+  risk_class: 'text',
+  monthly_contribution: 'bigint',
+  contribution_breakdown: 'jsonb',
+} satisfies Record<keyof ReturnType<typeof enrollmentColumns>, string>;
+
+/** A priced enrollment's values in ENROLLMENT_STAGING's order. */
+export function enrollmentStagingValues(enrollment: PricedEnrollment): unknown[] {
+  const columns = enrollmentColumns(enrollment);
+  return (Object.keys(ENROLLMENT_STAGING) as Array<keyof typeof columns>).map((name) => columns[name]);
+}

@@ -15,10 +15,11 @@ import { auditInsertSql, recordAudit } from '../../core/audit';
 import type { RequestContext } from '../../core/context';
 import { badUserInput, conflict, pgErrorCode, PgError } from '../../core/errors';
 import { contributionRateService } from '../contributions/contribution-rate.service';
-import { enrollmentColumns } from '../enrollments/enrollment.columns';
+import { stageRows } from '../../core/staging';
+import { ENROLLMENT_STAGING, enrollmentStagingValues } from '../enrollments/enrollment.columns';
 import { partnerOrganisationService } from '../partners/partner-organisation.service';
 import { knownKecamatanCodes } from '../regions/region-codes';
-import { workerService, type WorkerRow } from '../workers/worker.service';
+import { WORKER_STAGING, workerService, workerStagingValues, type WorkerRow } from '../workers/worker.service';
 import { parseRecord, readCsv, type CellProblem, type ParsedRow } from './csv-rows';
 import type { ImportEnrollmentsArgs, ImportError, ImportResult } from './import.types';
 
@@ -40,6 +41,13 @@ const COLUMN_OF: Record<string, string> = {
   riskClass: 'risk_class',
 };
 
+/**
+ * The rows that passed every rule of the shared code, staged once (core/staging.ts) for the
+ * registry's checks and the writes that follow: the person's columns, then the enrollment's.
+ */
+const STAGED = 'import_rows';
+const STAGING = { ...WORKER_STAGING, ...ENROLLMENT_STAGING };
+
 /** A row that passed every rule: the person, the enrollment priced, where they live. */
 interface GoodRow {
   row: number;
@@ -49,10 +57,11 @@ interface GoodRow {
 
 /**
  * `importEnrollments`: a partner reports workers and their enrollments by the thousand. Each row
- * is checked by exactly the rules of createWorker and createEnrollment (packages/domain), then
- * against the registry (overlapping cover, KPJs in use) in set-based queries; a row with any
- * error is never written, every good row is — workers with a set-based upsert on the NIK,
- * enrollments through a staging table, audit events in one statement.
+ * is checked by exactly the rules of createWorker and createEnrollment (packages/domain); the
+ * rows that pass are staged once with COPY, then checked against the registry (overlapping cover,
+ * KPJs in use) and written from there in set-based statements. A row with any error is never
+ * written, every good row is — workers by the same code as createWorker (an upsert on the NIK),
+ * enrollments and every audit event in the statements that write them.
  */
 export class ImportService {
   async importEnrollments(ctx: RequestContext, args: ImportEnrollmentsArgs): Promise<ImportResult> {
@@ -144,10 +153,17 @@ export class ImportService {
       }
       good.push({ row: row.row, worker: { ...worker.worker, villageId }, enrollment: enrollment.enrollment });
     }
-    const overlapping = [...overlapsWithinFile(good), ...(await this.overlapsInRegistry(ctx, good)), ...(await this.kpjsInUse(ctx, good))];
-    problems.push(...overlapping);
-    const refused = new Set(overlapping.map((problem) => problem.row));
-    good = good.filter((row) => !refused.has(row.row));
+    const withinFile = overlapsWithinFile(good);
+    const inFile = new Set(withinFile.map((problem) => problem.row));
+    good = good.filter((row) => !inFile.has(row.row));
+    await stageRows(ctx, STAGED, STAGING, good.map((row) => [...workerStagingValues(row.row, row.worker), ...enrollmentStagingValues(row.enrollment)]), ['nik']);
+    const inRegistry = [...(await this.overlapsInRegistry(ctx)), ...(await this.kpjsInUse(ctx))];
+    const refused = [...new Set(inRegistry.map((problem) => problem.row))];
+    if (refused.length) {
+      await ctx.em.query(`DELETE FROM ${STAGED} WHERE row = ANY($1::int[])`, [refused]);
+      good = good.filter((row) => !refused.includes(row.row));
+    }
+    problems.push(...withinFile, ...inRegistry);
     return { good, problems };
   }
 
@@ -157,47 +173,39 @@ export class ImportService {
   }
 
   /** Rows whose cover overlaps an enrollment already in the registry — whoever's: never named. */
-  private async overlapsInRegistry(ctx: RequestContext, rows: GoodRow[]): Promise<CellProblem[]> {
-    if (rows.length === 0) return [];
+  private async overlapsInRegistry(ctx: RequestContext): Promise<CellProblem[]> {
     const hits: Array<{ row: number }> = await ctx.em.query(
-      `SELECT DISTINCT s.row FROM jsonb_to_recordset($1::jsonb) AS s(row int, nik text, programs text[], start_date date, end_date date)
+      `SELECT DISTINCT s.row FROM ${STAGED} s
        JOIN workers w ON w.nik = s.nik
        JOIN enrollments e ON e.worker_id = w.id AND e.programs && s.programs
         AND daterange(e.start_date, e.end_date, '[]') && daterange(s.start_date, s.end_date, '[]')`,
-      [JSON.stringify(rows.map((r) => ({ row: r.row, nik: r.worker.nik, programs: r.enrollment.programs, start_date: r.enrollment.startDate, end_date: r.enrollment.endDate })))],
     );
     return hits.map((hit) => ({ row: hit.row, field: 'start_date', reason: { code: 'OVERLAPS_ENROLLMENT' } }));
   }
 
   /** Rows giving a KPJ that another person already holds. */
-  private async kpjsInUse(ctx: RequestContext, rows: GoodRow[]): Promise<CellProblem[]> {
-    const withKpj = rows.filter((r) => r.worker.kpj);
-    if (withKpj.length === 0) return [];
+  private async kpjsInUse(ctx: RequestContext): Promise<CellProblem[]> {
     const hits: Array<{ row: number }> = await ctx.em.query(
-      `SELECT s.row FROM jsonb_to_recordset($1::jsonb) AS s(row int, nik text, kpj text) JOIN workers w ON w.kpj = s.kpj AND w.nik <> s.nik`,
-      [JSON.stringify(withKpj.map((r) => ({ row: r.row, nik: r.worker.nik, kpj: r.worker.kpj })))],
+      `SELECT s.row FROM ${STAGED} s JOIN workers w ON w.kpj = s.kpj AND w.nik <> s.nik WHERE s.kpj IS NOT NULL`,
     );
     return hits.map((hit) => ({ row: hit.row, field: 'kpj', reason: { code: 'ALREADY_IN_USE' } }));
   }
 
   /** What a real run would write: counted, not written. */
   private async wouldWrite(ctx: RequestContext, rows: GoodRow[], partnerId: string) {
-    const niks = [...new Set(rows.map((r) => r.worker.nik))];
     const [counts] = await ctx.em.query(
-      `SELECT count(w.id)::int AS known,
-              count(w.id) FILTER (WHERE NOT EXISTS (SELECT 1 FROM worker_partners wp WHERE wp.partner_id = $2 AND wp.worker_id = w.id))::int AS untied
-       FROM workers w WHERE w.nik = ANY($1::text[])`,
-      [niks, partnerId],
+      `SELECT (SELECT count(DISTINCT nik) FROM ${STAGED})::int AS niks, count(w.id)::int AS known,
+              count(w.id) FILTER (WHERE NOT EXISTS (SELECT 1 FROM worker_partners wp WHERE wp.partner_id = $1 AND wp.worker_id = w.id))::int AS untied
+       FROM workers w WHERE w.nik IN (SELECT nik FROM ${STAGED})`,
+      [partnerId],
     );
-    return { workersCreated: niks.length - counts.known, workersLinked: counts.untied, enrollmentsCreated: rows.length };
+    return { workersCreated: counts.niks - counts.known, workersLinked: counts.untied, enrollmentsCreated: rows.length };
   }
 
   private async write(ctx: RequestContext, rows: GoodRow[], partnerId: string) {
     if (rows.length === 0) return { workersCreated: 0, workersLinked: 0, enrollmentsCreated: 0 };
-    const firstOfEachNik = [...new Map(rows.map((r) => [r.worker.nik, r.worker])).values()];
-    const written = await workerService.writeWorkers(ctx, firstOfEachNik, partnerId);
-    const workers = new Map(written.map((w) => [w.nik, w]));
-    const enrollments = await this.insertEnrollments(ctx, rows, workers, partnerId);
+    const written = await workerService.writeStagedWorkers(ctx, STAGED, partnerId);
+    const enrollments = await this.insertEnrollments(ctx, partnerId);
     return {
       workersCreated: written.filter((w) => w.created).length,
       workersLinked: written.filter((w) => w.linked).length,
@@ -206,35 +214,27 @@ export class ImportService {
   }
 
   /**
-   * One statement whatever the number of rows: the rows staged from the request, inserted, and
-   * each new enrollment's audit event written from what was inserted (no round trip of ids).
+   * One statement whatever the number of rows: the staged rows inserted, each with its person's
+   * id, and each new enrollment's audit event written from what was inserted (no round trip of ids).
    */
-  private async insertEnrollments(ctx: RequestContext, rows: GoodRow[], workers: Map<string, { id: string }>, partnerId: string): Promise<number> {
-    const staged = rows.map((r) => ({
-      row: r.row,
-      worker_id: workers.get(r.worker.nik)!.id,
-      ...enrollmentColumns(r.enrollment),
-    }));
+  private async insertEnrollments(ctx: RequestContext, partnerId: string): Promise<number> {
     try {
       const [{ count }] = await ctx.em.query(
-        `WITH staged AS (
-           SELECT * FROM jsonb_to_recordset($1::jsonb) AS s(row int, worker_id uuid, category text, programs text[], funding_source text,
-             start_date date, end_date date, declared_income bigint, risk_class text, monthly_contribution bigint, contribution_breakdown jsonb)
-         ), inserted AS (
+        `WITH inserted AS (
            INSERT INTO enrollments (worker_id, partner_id, category, programs, funding_source, start_date, end_date,
                                     declared_income, risk_class, monthly_contribution, contribution_breakdown, status)
-           SELECT worker_id, $2, category, programs, funding_source, start_date, end_date,
-                  declared_income, risk_class, monthly_contribution, contribution_breakdown, 'PENDING'
-           FROM staged ORDER BY row
+           SELECT w.id, $1, s.category, s.programs, s.funding_source, s.start_date, s.end_date,
+                  s.declared_income, s.risk_class, s.monthly_contribution, s.contribution_breakdown, 'PENDING'
+           FROM ${STAGED} s JOIN workers w ON w.nik = s.nik ORDER BY s.row
            RETURNING id, worker_id
          ), audited AS (
            ${auditInsertSql(`
-             SELECT $3::uuid, $4, 'CREATE', 'Enrollment', i.id::text, jsonb_build_object('workerId', i.worker_id, 'partnerId', $2::uuid, 'source', 'import'),
-                    NULL, $5, w.regency_id, w.village_id, $2::uuid
+             SELECT $2::uuid, $3, 'CREATE', 'Enrollment', i.id::text, jsonb_build_object('workerId', i.worker_id, 'partnerId', $1::uuid, 'source', 'import'),
+                    NULL, $4, w.regency_id, w.village_id, $1::uuid
              FROM inserted i JOIN workers w ON w.id = i.worker_id`)}
          )
          SELECT count(*)::int AS count FROM inserted`,
-        [JSON.stringify(staged), partnerId, ctx.actor!.id, ctx.actor!.role, ctx.requestId],
+        [partnerId, ctx.actor!.id, ctx.actor!.role, ctx.requestId],
       );
       return count;
     } catch (error) {

@@ -1,11 +1,12 @@
 import { AuditAction, checkWorker, hasPermission, nameKey, Permission, reasonProblem, todayIn, type CheckedWorker } from '@lindung/domain';
 import { Brackets, type SelectQueryBuilder } from 'typeorm';
-import { recordAudit, type AuditEntry } from '../../core/audit';
+import { auditInsertSql, recordAudit, type AuditEntry } from '../../core/audit';
 import type { RequestContext } from '../../core/context';
 import { badUserInput, tooManyRequests } from '../../core/errors';
 import { whereEquals } from '../../core/list';
 import { ResourceReader, withUniqueFields } from '../../core/resource';
 import { assertWrittenWithinScope } from '../../core/scope';
+import { stageRows, type StagingColumns } from '../../core/staging';
 import { maskRecord } from '../../core/sensitive';
 import { partnerOrganisationService } from '../partners/partner-organisation.service';
 import { knownKecamatanCodes } from '../regions/region-codes';
@@ -23,7 +24,7 @@ export interface WorkerRow extends CheckedWorker {
   villageId: string;
 }
 
-/** What writing a batch of reported workers did to each row (in the batch's order). */
+/** What writing a batch of reported workers did to each NIK in it. */
 export interface WrittenWorker {
   id: string;
   nik: string;
@@ -114,51 +115,60 @@ export class WorkerService extends ResourceReader<Worker, WorkerFilter> {
     return this.get(ctx, worker.id);
   }
 
-  /**
-   * Writes checked workers set-based, whatever their number: new NIKs are inserted, known ones
-   * kept as they are; the reporting partner is tied to all of them. Two reports of one NIK racing
-   * create one person: the unique index decides, and the loser reads the winner's row.
-   */
+  /** Writes checked workers (see writeStagedWorkers): one report, or any number of them. */
   async writeWorkers(ctx: RequestContext, rows: WorkerRow[], partnerId: string | null): Promise<WrittenWorker[]> {
     if (rows.length === 0) return [];
-    // One order for every writer, so two reports inserting the same NIKs wait for each other, never deadlock.
-    const ordered = [...rows].sort((x, y) => (x.nik < y.nik ? -1 : x.nik > y.nik ? 1 : 0));
-    const inserted: Array<{ id: string; nik: string }> = await withUniqueFields(UNIQUE, () =>
+    await stageRows(ctx, STAGED_WORKERS, WORKER_STAGING, rows.map((row, index) => workerStagingValues(index + 1, row)), ['nik']);
+    return this.writeStagedWorkers(ctx, STAGED_WORKERS, partnerId);
+  }
+
+  /**
+   * Writes the workers of a staging table (WORKER_STAGING's columns, core/staging.ts) set-based,
+   * whatever their number: new NIKs are inserted — the first row of each NIK — with their CREATE
+   * audit events in the same statement, known ones kept as they are; the reporting partner is tied
+   * to all of them. Two reports of one NIK racing create one person: the unique index decides, and
+   * the loser reads the winner's row. Returns each NIK's outcome.
+   */
+  async writeStagedWorkers(ctx: RequestContext, table: string, partnerId: string | null): Promise<WrittenWorker[]> {
+    // Inserted in NIK order by every writer, so two reports inserting the same NIKs wait for each other, never deadlock.
+    const inserted: Array<{ id: string }> = await withUniqueFields(UNIQUE, () =>
       ctx.em.query(
-        `INSERT INTO workers (nik, full_name, name_key, birth_date, gender, village_id, occupation, vulnerable, phone, kpj)
-         SELECT w.nik, w.full_name, w.name_key, w.birth_date, w.gender, w.village_id, w.occupation, w.vulnerable, w.phone, w.kpj
-         FROM jsonb_to_recordset($1::jsonb) AS w(nik text, full_name text, name_key text, birth_date date, gender text,
-                                                   village_id uuid, occupation text, vulnerable boolean, phone text, kpj text)
-         ON CONFLICT (nik) DO NOTHING
-         RETURNING id, nik`,
-        [JSON.stringify(ordered.map(asColumns))],
+        `WITH firsts AS (
+           SELECT DISTINCT ON (nik) * FROM ${table} ORDER BY nik, row
+         ), inserted AS (
+           INSERT INTO workers (nik, full_name, name_key, birth_date, gender, village_id, occupation, vulnerable, phone, kpj)
+           SELECT nik, full_name, name_key, birth_date, gender, village_id, occupation, vulnerable, phone, kpj FROM firsts ORDER BY nik
+           ON CONFLICT (nik) DO NOTHING
+           RETURNING id, nik, regency_id, village_id
+         ), audited AS (
+           ${auditInsertSql(`
+             SELECT $1::uuid, $2, 'CREATE', 'Worker', i.id::text, f.created_changes, NULL, $3, i.regency_id, i.village_id, $4::uuid
+             FROM inserted i JOIN firsts f ON f.nik = i.nik`)}
+         )
+         SELECT id FROM inserted`,
+        [ctx.actor?.id ?? null, ctx.actor?.role ?? null, ctx.requestId, partnerId],
       ),
     );
     // A new statement, so a NIK another transaction has just committed is seen here.
     const all: Array<{ id: string; nik: string; regency_id: string; village_id: string }> = await ctx.em.query(
-      `SELECT id, nik, regency_id, village_id FROM workers WHERE nik = ANY($1::text[])`,
-      [rows.map((row) => row.nik)],
+      `SELECT id, nik, regency_id, village_id FROM workers WHERE nik IN (SELECT nik FROM ${table})`,
     );
-    const byNik = new Map(all.map((row) => [row.nik, row]));
     const createdIds = new Set(inserted.map((row) => row.id));
     const linked = await this.tieToPartner(ctx, all.map((row) => row.id), partnerId);
-    await refreshPossibleDuplicates(ctx, inserted.map((row) => row.id), { created: true });
-
-    const audit: AuditEntry[] = [];
-    for (const row of rows) {
-      const worker = byNik.get(row.nik)!;
-      const scope = { regencyId: worker.regency_id, villageId: worker.village_id, partnerId };
-      if (createdIds.has(worker.id)) {
-        audit.push({ action: AuditAction.CREATE, entityType: 'Worker', entityId: worker.id, changes: maskRecord(Worker, { ...row }), scope });
-      } else if (linked.has(worker.id)) {
-        audit.push({ action: AuditAction.LINK, entityType: 'Worker', entityId: worker.id, changes: { partnerId }, scope });
-      }
-    }
+    await refreshPossibleDuplicates(ctx, [...createdIds], { created: true });
+    const audit: AuditEntry[] = all
+      .filter((worker) => linked.has(worker.id) && !createdIds.has(worker.id))
+      .map((worker) => ({
+        action: AuditAction.LINK,
+        entityType: 'Worker',
+        entityId: worker.id,
+        changes: { partnerId },
+        scope: { regencyId: worker.regency_id, villageId: worker.village_id, partnerId },
+      }));
     await recordAudit(ctx, audit);
-    return rows.map((row) => {
-      const worker = byNik.get(row.nik)!;
+    return all.map((worker) => {
       const created = createdIds.has(worker.id);
-      return { id: worker.id, nik: row.nik, created, linked: !created && linked.has(worker.id), regencyId: worker.regency_id, villageId: worker.village_id };
+      return { id: worker.id, nik: worker.nik, created, linked: !created && linked.has(worker.id), regencyId: worker.regency_id, villageId: worker.village_id };
     });
   }
 
@@ -239,19 +249,40 @@ export class WorkerService extends ResourceReader<Worker, WorkerFilter> {
   }
 }
 
-function asColumns(row: WorkerRow) {
-  return {
-    nik: row.nik,
-    full_name: row.fullName,
-    name_key: row.nameKey,
-    birth_date: row.birthDate,
-    gender: row.gender,
-    village_id: row.villageId,
-    occupation: row.occupation,
-    vulnerable: row.vulnerable,
-    phone: row.phone,
-    kpj: row.kpj,
-  };
+/** The staging table of a report of workers, and its columns (an import stages its rows with more beside these). */
+const STAGED_WORKERS = 'staged_workers';
+export const WORKER_STAGING: StagingColumns = {
+  row: 'int',
+  nik: 'text',
+  full_name: 'text',
+  name_key: 'text',
+  birth_date: 'date',
+  gender: 'text',
+  village_id: 'uuid',
+  occupation: 'text',
+  vulnerable: 'boolean',
+  phone: 'text',
+  kpj: 'text',
+  // The CREATE audit event's diff, masked here (core/sensitive.ts) like every other diff.
+  created_changes: 'jsonb',
+};
+
+/** One report's values in WORKER_STAGING's order; `row` orders the rows of one NIK (the first is written). */
+export function workerStagingValues(row: number, worker: WorkerRow): unknown[] {
+  return [
+    row,
+    worker.nik,
+    worker.fullName,
+    worker.nameKey,
+    worker.birthDate,
+    worker.gender,
+    worker.villageId,
+    worker.occupation,
+    worker.vulnerable,
+    worker.phone,
+    worker.kpj,
+    maskRecord(Worker, { ...worker }),
+  ];
 }
 
 /**
