@@ -26,7 +26,10 @@ export async function stageRows(
   const runner = ctx.em.queryRunner;
   if (!runner?.isTransactionActive) throw new Error('rows are staged inside a transaction');
   const names = Object.keys(columns);
-  await ctx.em.query(`CREATE TEMPORARY TABLE ${table} (${names.map((name) => `${name} ${columns[name]}`).join(', ')}) ON COMMIT DROP`);
+  // Staged again in one transaction (a second report), the table starts empty.
+  await ctx.em.query(
+    `DROP TABLE IF EXISTS pg_temp.${table}; CREATE TEMPORARY TABLE ${table} (${names.map((name) => `${name} ${columns[name]}`).join(', ')}) ON COMMIT DROP`,
+  );
   if (rows.length === 0) return;
   const client = (await runner.connect()) as PoolClient;
   const encoders = names.map((name) => encoderFor(columns[name]));

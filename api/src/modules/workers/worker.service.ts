@@ -149,12 +149,20 @@ export class WorkerService extends ResourceReader<Worker, WorkerFilter> {
         [ctx.actor?.id ?? null, ctx.actor?.role ?? null, ctx.requestId, partnerId],
       ),
     );
-    // A new statement, so a NIK another transaction has just committed is seen here.
-    const all: Array<{ id: string; nik: string; regency_id: string; village_id: string }> = await ctx.em.query(
-      `SELECT id, nik, regency_id, village_id FROM workers WHERE nik IN (SELECT nik FROM ${table})`,
+    // A new statement, so a NIK another transaction has just committed is seen here; each person
+    // is tied to the reporting partner in the same statement (`tied`: newly).
+    const all: Array<{ id: string; nik: string; regency_id: string; village_id: string; tied: boolean }> = await ctx.em.query(
+      `WITH reported AS (
+         SELECT id, nik, regency_id, village_id FROM workers WHERE nik IN (SELECT nik FROM ${table})
+       ), tied AS (
+         INSERT INTO worker_partners (partner_id, worker_id) SELECT $1::uuid, id FROM reported WHERE $1::uuid IS NOT NULL
+         ON CONFLICT DO NOTHING RETURNING worker_id
+       )
+       SELECT r.*, t.worker_id IS NOT NULL AS tied FROM reported r LEFT JOIN tied t ON t.worker_id = r.id`,
+      [partnerId],
     );
     const createdIds = new Set(inserted.map((row) => row.id));
-    const linked = await this.tieToPartner(ctx, all.map((row) => row.id), partnerId);
+    const linked = new Set(all.filter((worker) => worker.tied).map((worker) => worker.id));
     await refreshPossibleDuplicates(ctx, [...createdIds], { created: true });
     const audit: AuditEntry[] = all
       .filter((worker) => linked.has(worker.id) && !createdIds.has(worker.id))
