@@ -158,10 +158,10 @@ export class ImportService {
     good = good.filter((row) => !inFile.has(row.row));
     await stageRows(ctx, STAGED, STAGING, good.map((row) => [...workerStagingValues(row.row, row.worker), ...enrollmentStagingValues(row.enrollment)]), ['nik']);
     const inRegistry = [...(await this.overlapsInRegistry(ctx)), ...(await this.kpjsInUse(ctx))];
-    const refused = [...new Set(inRegistry.map((problem) => problem.row))];
-    if (refused.length) {
-      await ctx.em.query(`DELETE FROM ${STAGED} WHERE row = ANY($1::int[])`, [refused]);
-      good = good.filter((row) => !refused.includes(row.row));
+    const refused = new Set(inRegistry.map((problem) => problem.row));
+    if (refused.size) {
+      await ctx.em.query(`DELETE FROM ${STAGED} WHERE row = ANY($1::int[])`, [[...refused]]);
+      good = good.filter((row) => !refused.has(row.row));
     }
     problems.push(...withinFile, ...inRegistry);
     return { good, problems };
