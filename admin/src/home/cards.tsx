@@ -21,7 +21,9 @@ export const IdentityCard: HomeCard = ({ user }) => {
           <Typography variant="body2" component="div">
             <SelectField source="role" choices={roleChoices} />
           </Typography>
-          <Typography variant="body2" component="div" sx={{ mt: 1 }}>
+          {/* The scope's name loads after the card: its progress bar (react-admin's, after a second)
+              stays within the line, so the shortcuts below never move when the name arrives. */}
+          <Typography variant="body2" component="div" sx={{ mt: 1, '& .MuiLinearProgress-root': { display: 'inline-block', width: '4em', my: 0, verticalAlign: 'middle' } }}>
             {translate('lindung.home.scope')}: <ScopeField link={false} />
           </Typography>
         </RecordContextProvider>
