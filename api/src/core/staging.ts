@@ -7,6 +7,9 @@ import type { RequestContext } from './context';
 /** A staging table's columns: name → PostgreSQL type. */
 export type StagingColumns = Record<string, string>;
 
+/** One staged row: its value for each column, by the column's name. */
+export type StagedRow<Columns extends StagingColumns> = { [Name in keyof Columns]: unknown };
+
 /**
  * Puts a request's rows in a temporary table of the transaction (dropped at its end) with COPY,
  * so that set-based statements read them from there: thousands of rows travel once, in COPY's
@@ -16,11 +19,11 @@ export type StagingColumns = Record<string, string>;
  * are escaped here. `joinedOn`: the columns the statements that follow join on, whose statistics
  * the planner needs. Runs inside the request's transaction only.
  */
-export async function stageRows(
+export async function stageRows<Columns extends StagingColumns>(
   ctx: RequestContext,
   table: string,
-  columns: StagingColumns,
-  rows: ReadonlyArray<readonly unknown[]>,
+  columns: Columns,
+  rows: ReadonlyArray<StagedRow<Columns>>,
   joinedOn: readonly [string, ...string[]],
 ): Promise<void> {
   const runner = ctx.em.queryRunner;
@@ -33,19 +36,19 @@ export async function stageRows(
   if (rows.length === 0) return;
   const client = (await runner.connect()) as PoolClient;
   const encoders = names.map((name) => encoderFor(columns[name]));
-  await pipeline(Readable.from(copyText(rows, encoders)), client.query(copyFrom(`COPY ${table} (${names.join(', ')}) FROM STDIN`)));
+  await pipeline(Readable.from(copyText(rows, names, encoders)), client.query(copyFrom(`COPY ${table} (${names.join(', ')}) FROM STDIN`)));
   // Autovacuum never sees a temporary table: its size and the columns it is joined on are
   // counted here (all its columns took 80 ms for 10,000 rows, most of them in JSON).
   await ctx.em.query(`ANALYZE ${table} (${joinedOn.join(', ')})`);
 }
 
 /** The rows in COPY's text format, a few hundred at a time (one string of them all cost more to build and encode). */
-function* copyText(rows: ReadonlyArray<readonly unknown[]>, encoders: Array<(value: unknown) => string>): Generator<Buffer> {
+function* copyText(rows: ReadonlyArray<Record<string, unknown>>, names: string[], encoders: Array<(value: unknown) => string>): Generator<Buffer> {
   const CHUNK = 500;
   for (let start = 0; start < rows.length; start += CHUNK) {
     let text = '';
     for (const row of rows.slice(start, start + CHUNK)) {
-      for (let i = 0; i < encoders.length; i += 1) text += (i ? '\t' : '') + encoders[i](row[i]);
+      for (let i = 0; i < names.length; i += 1) text += (i ? '\t' : '') + encoders[i](row[names[i]]);
       text += '\n';
     }
     yield Buffer.from(text);

@@ -27,9 +27,3 @@ export const ENROLLMENT_STAGING = {
   monthly_contribution: 'bigint',
   contribution_breakdown: 'jsonb',
 } satisfies Record<keyof ReturnType<typeof enrollmentColumns>, string>;
-
-/** A priced enrollment's values in ENROLLMENT_STAGING's order. */
-export function enrollmentStagingValues(enrollment: PricedEnrollment): unknown[] {
-  const columns = enrollmentColumns(enrollment);
-  return (Object.keys(ENROLLMENT_STAGING) as Array<keyof typeof columns>).map((name) => columns[name]);
-}

@@ -16,10 +16,10 @@ import type { RequestContext } from '../../core/context';
 import { badUserInput, conflict, pgErrorCode, PgError } from '../../core/errors';
 import { contributionRateService } from '../contributions/contribution-rate.service';
 import { stageRows } from '../../core/staging';
-import { ENROLLMENT_STAGING, enrollmentStagingValues } from '../enrollments/enrollment.columns';
+import { ENROLLMENT_STAGING, enrollmentColumns } from '../enrollments/enrollment.columns';
 import { partnerOrganisationService } from '../partners/partner-organisation.service';
 import { knownKecamatanCodes } from '../regions/region-codes';
-import { WORKER_STAGING, workerService, workerStagingValues, type WorkerRow } from '../workers/worker.service';
+import { WORKER_STAGING, workerService, workerStagingRow, type WorkerRow } from '../workers/worker.service';
 import { parseRecord, readCsv, type CellProblem, type ParsedRow } from './csv-rows';
 import type { ImportEnrollmentsArgs, ImportError, ImportResult } from './import.types';
 
@@ -156,7 +156,7 @@ export class ImportService {
     const withinFile = overlapsWithinFile(good);
     const inFile = new Set(withinFile.map((problem) => problem.row));
     good = good.filter((row) => !inFile.has(row.row));
-    await stageRows(ctx, STAGED, STAGING, good.map((row) => [...workerStagingValues(row.row, row.worker), ...enrollmentStagingValues(row.enrollment)]), ['nik']);
+    await stageRows(ctx, STAGED, STAGING, good.map((row) => ({ ...workerStagingRow(row.row, row.worker), ...enrollmentColumns(row.enrollment) })), ['nik']);
     const inRegistry = [...(await this.overlapsInRegistry(ctx)), ...(await this.kpjsInUse(ctx))];
     const refused = new Set(inRegistry.map((problem) => problem.row));
     if (refused.size) {

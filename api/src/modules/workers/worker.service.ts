@@ -6,7 +6,7 @@ import { badUserInput, tooManyRequests } from '../../core/errors';
 import { whereEquals } from '../../core/list';
 import { ResourceReader, withUniqueFields } from '../../core/resource';
 import { assertWrittenWithinScope } from '../../core/scope';
-import { stageRows, type StagingColumns } from '../../core/staging';
+import { stageRows, type StagedRow, type StagingColumns } from '../../core/staging';
 import { maskRecord } from '../../core/sensitive';
 import { partnerOrganisationService } from '../partners/partner-organisation.service';
 import { knownKecamatanCodes } from '../regions/region-codes';
@@ -118,7 +118,7 @@ export class WorkerService extends ResourceReader<Worker, WorkerFilter> {
   /** Writes checked workers (see writeStagedWorkers): one report, or any number of them. */
   async writeWorkers(ctx: RequestContext, rows: WorkerRow[], partnerId: string | null): Promise<WrittenWorker[]> {
     if (rows.length === 0) return [];
-    await stageRows(ctx, STAGED_WORKERS, WORKER_STAGING, rows.map((row, index) => workerStagingValues(index + 1, row)), ['nik']);
+    await stageRows(ctx, STAGED_WORKERS, WORKER_STAGING, rows.map((row, index) => workerStagingRow(index + 1, row)), ['nik']);
     return this.writeStagedWorkers(ctx, STAGED_WORKERS, partnerId);
   }
 
@@ -162,10 +162,9 @@ export class WorkerService extends ResourceReader<Worker, WorkerFilter> {
       [partnerId],
     );
     const createdIds = new Set(inserted.map((row) => row.id));
-    const linked = new Set(all.filter((worker) => worker.tied).map((worker) => worker.id));
     await refreshPossibleDuplicates(ctx, [...createdIds], { created: true });
     const audit: AuditEntry[] = all
-      .filter((worker) => linked.has(worker.id) && !createdIds.has(worker.id))
+      .filter((worker) => worker.tied && !createdIds.has(worker.id))
       .map((worker) => ({
         action: AuditAction.LINK,
         entityType: 'Worker',
@@ -176,7 +175,7 @@ export class WorkerService extends ResourceReader<Worker, WorkerFilter> {
     await recordAudit(ctx, audit);
     return all.map((worker) => {
       const created = createdIds.has(worker.id);
-      return { id: worker.id, nik: worker.nik, created, linked: !created && linked.has(worker.id), regencyId: worker.regency_id, villageId: worker.village_id };
+      return { id: worker.id, nik: worker.nik, created, linked: !created && worker.tied, regencyId: worker.regency_id, villageId: worker.village_id };
     });
   }
 
@@ -259,7 +258,7 @@ export class WorkerService extends ResourceReader<Worker, WorkerFilter> {
 
 /** The staging table of a report of workers, and its columns (an import stages its rows with more beside these). */
 const STAGED_WORKERS = 'staged_workers';
-export const WORKER_STAGING: StagingColumns = {
+export const WORKER_STAGING = {
   row: 'int',
   nik: 'text',
   full_name: 'text',
@@ -273,24 +272,24 @@ export const WORKER_STAGING: StagingColumns = {
   kpj: 'text',
   // The CREATE audit event's diff, masked here (core/sensitive.ts) like every other diff.
   created_changes: 'jsonb',
-};
+} satisfies StagingColumns;
 
-/** One report's values in WORKER_STAGING's order; `row` orders the rows of one NIK (the first is written). */
-export function workerStagingValues(row: number, worker: WorkerRow): unknown[] {
-  return [
+/** One report as WORKER_STAGING's row; `row` orders the rows of one NIK (the first is written). */
+export function workerStagingRow(row: number, worker: WorkerRow): StagedRow<typeof WORKER_STAGING> {
+  return {
     row,
-    worker.nik,
-    worker.fullName,
-    worker.nameKey,
-    worker.birthDate,
-    worker.gender,
-    worker.villageId,
-    worker.occupation,
-    worker.vulnerable,
-    worker.phone,
-    worker.kpj,
-    maskRecord(Worker, { ...worker }),
-  ];
+    nik: worker.nik,
+    full_name: worker.fullName,
+    name_key: worker.nameKey,
+    birth_date: worker.birthDate,
+    gender: worker.gender,
+    village_id: worker.villageId,
+    occupation: worker.occupation,
+    vulnerable: worker.vulnerable,
+    phone: worker.phone,
+    kpj: worker.kpj,
+    created_changes: maskRecord(Worker, { ...worker }),
+  };
 }
 
 /**
