@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { Client } from 'pg';
 import { PROGRAMS } from '@lindung/domain';
+import { asServiceUnavailable } from '../../api/src/core/database-errors';
 import { DEMO, login } from '../support/api';
 
 // What is stored, checked in the database itself: secrets only as hashes, schema changes reversible.
@@ -58,43 +59,129 @@ describe('storage', () => {
     ]);
   });
 
-  it('should refuse in the database itself a second cover of one worker in one program on overlapping days, for every program', async () => {
-    const { rows: constraints } = await db.query(
-      `SELECT pg_get_constraintdef(oid) AS def FROM pg_constraint WHERE conrelid = 'enrollments'::regclass AND contype = 'x' ORDER BY conname`,
-    );
-    const covered = constraints.map(({ def }) => /programs @> ARRAY\['(\w+)'/.exec(def)?.[1]).sort();
-    expect(covered).toEqual([...PROGRAMS].sort());
-
-    const [{ id: workerId }] = (await db.query(`SELECT w.id FROM workers w WHERE NOT EXISTS (SELECT 1 FROM enrollments e WHERE e.worker_id = w.id) LIMIT 1`)).rows;
-    const enrol = (programs: string[], start: string, end: string | null) =>
-      db.query(
+  /** A worker without any enrollment, and an INSERT of one for it on a given connection. */
+  async function coverWriter() {
+    const [{ id: workerId }] = (
+      await db.query(`SELECT w.id FROM workers w WHERE NOT EXISTS (SELECT 1 FROM enrollments e WHERE e.worker_id = w.id) ORDER BY w.id LIMIT 1`)
+    ).rows;
+    const enrol = (client: Client, programs: string[], start: string, end: string | null) =>
+      client.query(
         `INSERT INTO enrollments (worker_id, category, programs, funding_source, start_date, end_date, declared_income, monthly_contribution, contribution_breakdown)
-         VALUES ($1, 'PU', $2, 'EMPLOYER', $3, $4, 0, 0, '{}')`,
+         VALUES ($1, 'PU', $2, 'EMPLOYER', $3, $4, 0, 0, '{}') RETURNING id`,
         [workerId, programs, start, end],
       );
+    return { workerId, enrol };
+  }
+
+  const codeOf = (write: Promise<unknown>): Promise<string | null> => write.then(
+    () => null,
+    (error: { code?: string }) => error.code ?? 'no code',
+  );
+
+  it('should refuse in the database itself a second cover of one worker in one program on overlapping days, for every program', async () => {
+    const { workerId, enrol } = await coverWriter();
     const refused = async (write: () => Promise<unknown>) => {
       await db.query('SAVEPOINT attempt');
       try {
-        await write();
-        return null;
-      } catch (error) {
-        return (error as { code?: string }).code;
+        return await codeOf(write());
       } finally {
         await db.query('ROLLBACK TO SAVEPOINT attempt');
       }
     };
     await db.query('BEGIN');
     try {
-      await enrol([...PROGRAMS], '2026-01-01', '2026-06-30');
+      await enrol(db, [...PROGRAMS], '2026-01-01', '2026-06-30');
       for (const program of PROGRAMS) {
-        expect(await refused(() => enrol([program], '2026-06-30', null))).toBe('23P01');
-        expect(await refused(() => enrol([program], '2026-07-01', null))).toBeNull();
+        expect(await refused(() => enrol(db, [program], '2026-06-30', null))).toBe('23P01');
+        expect(await refused(() => enrol(db, [program], '2026-07-01', null))).toBeNull();
       }
+      // Two rows of one statement are checked against each other too.
+      expect(await refused(() => db.query(
+        `INSERT INTO enrollments (worker_id, category, programs, funding_source, start_date, declared_income, monthly_contribution, contribution_breakdown)
+         VALUES ($1, 'PU', '{JP}', 'EMPLOYER', '2027-01-01', 0, 0, '{}'), ($1, 'PU', '{JP,JHT}', 'EMPLOYER', '2027-02-01', 0, 0, '{}')`,
+        [workerId],
+      ))).toBe('23P01');
       // An update is checked as well: moving a later cover back onto the first one's days.
-      await enrol(['JKK'], '2026-07-01', null);
+      await enrol(db, ['JKK'], '2026-07-01', null);
       expect(await refused(() => db.query(`UPDATE enrollments SET start_date = '2026-06-01' WHERE worker_id = $1 AND start_date = '2026-07-01'`, [workerId]))).toBe('23P01');
+      // A change that moves no cover (a status) is not refused for what it does not touch.
+      expect(await refused(() => db.query(`UPDATE enrollments SET status = 'ACTIVE' WHERE worker_id = $1`, [workerId]))).toBeNull();
     } finally {
       await db.query('ROLLBACK');
+    }
+  });
+
+  it('should make a second writer of one worker\'s cover wait for the first, then refuse it if the first committed', async () => {
+    const { enrol } = await coverWriter();
+    const second = new Client({ connectionString: process.env.LINDUNG_DATABASE_URL });
+    await second.connect();
+    const waitsForALock = async (pid: number) => {
+      for (let i = 0; i < 200; i += 1) {
+        const { rows } = await db.query(`SELECT wait_event_type FROM pg_stat_activity WHERE pid = $1`, [pid]);
+        if (rows[0]?.wait_event_type === 'Lock') return true;
+        await new Promise((resolve) => setTimeout(resolve, 25));
+      }
+      return false;
+    };
+    const secondPid = (await second.query('SELECT pg_backend_pid() AS pid')).rows[0].pid as number;
+    let firstId: string | null = null;
+    try {
+      // The first rolls back: the second, which waited, goes in.
+      await db.query('BEGIN');
+      await enrol(db, ['JKK', 'JKM'], '2026-01-01', null);
+      await second.query('BEGIN');
+      let attempt = codeOf(enrol(second, ['JKK'], '2026-03-01', null));
+      expect(await waitsForALock(secondPid)).toBe(true);
+      await db.query('ROLLBACK');
+      expect(await attempt).toBeNull();
+      await second.query('ROLLBACK');
+
+      // The first commits: the second, which waited, reads it and is refused.
+      await db.query('BEGIN');
+      firstId = (await enrol(db, ['JKK', 'JKM'], '2026-01-01', null)).rows[0].id;
+      await second.query('BEGIN');
+      attempt = codeOf(enrol(second, ['JKK'], '2026-03-01', null));
+      expect(await waitsForALock(secondPid)).toBe(true);
+      await db.query('COMMIT');
+      expect(await attempt).toBe('23P01');
+      await second.query('ROLLBACK');
+    } finally {
+      await db.query('ROLLBACK').catch(() => undefined);
+      await second.query('ROLLBACK').catch(() => undefined);
+      await second.end();
+      if (firstId) await db.query(`DELETE FROM enrollments WHERE id = $1`, [firstId]);
+    }
+  });
+
+  it('should refuse an enrollment written under REPEATABLE READ, where the overlap check would read an old snapshot', async () => {
+    const { enrol } = await coverWriter();
+    await db.query('BEGIN ISOLATION LEVEL REPEATABLE READ');
+    try {
+      expect(await codeOf(enrol(db, ['JKK'], '2026-01-01', null))).toBe('0A000');
+    } finally {
+      await db.query('ROLLBACK');
+    }
+  });
+
+  it('should answer a transaction PostgreSQL stopped to end a deadlock as busy, to be tried again', async () => {
+    const [x, y] = (await db.query(`SELECT id FROM regencies ORDER BY id LIMIT 2`)).rows.map((row) => row.id as string);
+    const other = new Client({ connectionString: process.env.LINDUNG_DATABASE_URL });
+    await other.connect();
+    const lock = (client: Client, id: string) => client.query(`SELECT 1 FROM regencies WHERE id = $1 FOR UPDATE`, [id]);
+    try {
+      await db.query('BEGIN');
+      await other.query('BEGIN');
+      await lock(db, x);
+      await lock(other, y);
+      // Each now waits for the other: PostgreSQL ends one of them.
+      const outcomes = await Promise.allSettled([lock(db, y), lock(other, x)]);
+      const stopped = outcomes.flatMap((outcome) => (outcome.status === 'rejected' ? [outcome.reason] : []));
+      expect(stopped).toHaveLength(1);
+      expect(asServiceUnavailable(stopped[0])?.extensions).toMatchObject({ code: 'SERVICE_UNAVAILABLE', reason: 'DATABASE_BUSY', retryAfterSeconds: 1 });
+    } finally {
+      await db.query('ROLLBACK');
+      await other.query('ROLLBACK');
+      await other.end();
     }
   });
 

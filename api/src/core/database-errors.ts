@@ -4,14 +4,16 @@ import { AppError, conflict, pgErrorCode, serviceUnavailable } from './errors';
 
 /**
  * Database failures that are not the request's fault and pass if the client tries again: the pool
- * had no free connection within the acquire timeout, the server is unreachable, or a statement
- * ran past `statement_timeout`. They answer 503 with `Retry-After` instead of a bare 500 (or a hang).
+ * had no free connection within the acquire timeout, the server is unreachable, a statement ran
+ * past `statement_timeout`, or two transactions waited on each other's rows and PostgreSQL stopped
+ * this one (a deadlock: two imports tying the same people, say). They answer 503 with `Retry-After` instead of a bare 500 (or a hang).
  */
 const POOL_EXHAUSTED = /timeout exceeded when trying to connect/i;
 const CONNECTION_LOST = /Connection terminated|ECONNREFUSED|ECONNRESET|the database system is (starting up|shutting down)/i;
 const QUERY_CANCELED = '57014';
 const CANNOT_CONNECT_NOW = '57P03';
 const ADMIN_SHUTDOWN = '57P01';
+const DEADLOCK_DETECTED = '40P01';
 
 /** A statement stopped by `statement_timeout`. */
 export function isStatementTimeout(error: unknown): boolean {
@@ -21,7 +23,7 @@ export function isStatementTimeout(error: unknown): boolean {
 export function asServiceUnavailable(error: unknown): AppError | null {
   if (error instanceof AppError || !(error instanceof Error)) return null;
   const code = pgErrorCode(error);
-  if (POOL_EXHAUSTED.test(error.message)) {
+  if (POOL_EXHAUSTED.test(error.message) || code === DEADLOCK_DETECTED) {
     return serviceUnavailable('DATABASE_BUSY', 'The service is busy; try again in a moment', 1);
   }
   if (code === QUERY_CANCELED) {

@@ -106,7 +106,7 @@ export const PgError = {
   UNIQUE_VIOLATION: '23505',
   FOREIGN_KEY_VIOLATION: '23503',
   CHECK_VIOLATION: '23514',
-  /** An exclusion constraint (overlapping validity or cover). */
+  /** An exclusion constraint (overlapping validity), or the enrollments' overlap check raising its code. */
   EXCLUSION_VIOLATION: '23P01',
 } as const;
 

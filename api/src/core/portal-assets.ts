@@ -1,4 +1,4 @@
-import type express from 'express';
+import express from 'express';
 import type { NextFunction, Request, Response } from 'express';
 import fs from 'node:fs/promises';
 import path from 'node:path';
@@ -27,11 +27,18 @@ const VARIANTS = [
 ] as const;
 type Variant = (typeof VARIANTS)[number];
 
+/**
+ * Mounted as an app of its own for one setting: ETags, which sendFile makes only when its app has
+ * them on, and which the main app has off for everything else it sends (server.ts).
+ */
 export function servePortal(expressApp: express.Express, adminDist: string): void {
   const root = path.resolve(adminDist);
   const index = path.join(root, 'index.html');
+  const portal = express();
+  portal.disable('x-powered-by');
+  portal.enable('etag');
   // Express answers HEAD with a GET route (without the body).
-  expressApp.get('/{*splat}', async (req, res, next) => {
+  portal.get('/{*splat}', async (req, res, next) => {
     try {
       const file = await fileFor(root, req.path);
       if (file) return await sendAsset(req, res, next, file, req.path.startsWith(ASSETS) ? IMMUTABLE : REVALIDATE);
@@ -45,6 +52,7 @@ export function servePortal(expressApp: express.Express, adminDist: string): voi
       next(error);
     }
   });
+  expressApp.use(portal);
 }
 
 /** The build's file for a URL path, or null: no dotfiles, nothing outside the build, no `.br`/`.gz` copy directly. */

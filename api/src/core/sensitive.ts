@@ -17,6 +17,8 @@ export interface SensitiveRule {
 export const NIK: SensitiveRule = { mask: maskNik, readFull: Permission.NikRead };
 
 const declared = new Map<Function, Map<string, SensitiveRule>>();
+/** Each type's sensitive properties, inherited ones included; forgotten when a declaration is added. */
+let inherited = new WeakMap<Function, ReadonlyMap<string, SensitiveRule>>();
 
 export function Sensitive(rule: SensitiveRule): PropertyDecorator {
   return (prototype, property) => {
@@ -24,6 +26,7 @@ export function Sensitive(rule: SensitiveRule): PropertyDecorator {
     const fields = declared.get(owner) ?? new Map<string, SensitiveRule>();
     fields.set(String(property), rule);
     declared.set(owner, fields);
+    inherited = new WeakMap();
     (Extensions({ [SENSITIVE]: rule }) as PropertyDecorator)(prototype, property);
   };
 }
@@ -57,12 +60,18 @@ export function sensitiveSchemaFields(schema: GraphQLSchema): string[] {
   return found;
 }
 
-/** The sensitive properties of a type (inherited declarations included). */
-export function sensitiveFieldsOf(type: Function): Map<string, SensitiveRule> {
-  const fields = new Map<string, SensitiveRule>();
+/**
+ * The sensitive properties of a type (inherited declarations included). Kept per type: an import
+ * masks the diff of each of its thousands of new people with it.
+ */
+export function sensitiveFieldsOf(type: Function): ReadonlyMap<string, SensitiveRule> {
+  let fields = inherited.get(type);
+  if (fields) return fields;
+  const found = new Map<string, SensitiveRule>();
   for (let current: Function | null = type; current && current !== Function.prototype; current = Object.getPrototypeOf(current)) {
-    for (const [name, rule] of declared.get(current) ?? []) if (!fields.has(name)) fields.set(name, rule);
+    for (const [name, rule] of declared.get(current) ?? []) if (!found.has(name)) found.set(name, rule);
   }
+  inherited.set(type, (fields = found));
   return fields;
 }
 
@@ -84,7 +93,7 @@ export function presentRecord<T extends Record<string, unknown>>(actor: Pick<Act
 }
 
 /** A record's values with every sensitive one masked, whoever reads it later (audit diffs). */
-export function maskRecord(type: Function, record: Record<string, unknown>): Record<string, unknown> {
+export function maskRecord(type: Function, record: object): Record<string, unknown> {
   const copy: Record<string, unknown> = { ...record };
   for (const [name, rule] of sensitiveFieldsOf(type)) {
     if (typeof copy[name] === 'string') copy[name] = rule.mask(copy[name] as string);

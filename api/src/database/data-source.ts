@@ -33,6 +33,7 @@ import { RowCountsStatic1765500000000 } from './migrations/1765500000000-row-cou
 import { TimeOrderedIds1765600000000 } from './migrations/1765600000000-time-ordered-ids';
 import { OverlapOnEnrollments1765700000000 } from './migrations/1765700000000-overlap-on-enrollments';
 import { WorkerTimeOrderedIds1765800000000 } from './migrations/1765800000000-worker-time-ordered-ids';
+import { OverlapByWorkerLock1765900000000 } from './migrations/1765900000000-overlap-by-worker-lock';
 
 // A `date` is a calendar day: keep PostgreSQL's YYYY-MM-DD instead of a JavaScript Date at local midnight.
 types.setTypeParser(types.builtins.DATE, (value) => value);
@@ -57,6 +58,7 @@ export const migrations = [
   TimeOrderedIds1765600000000,
   OverlapOnEnrollments1765700000000,
   WorkerTimeOrderedIds1765800000000,
+  OverlapByWorkerLock1765900000000,
 ];
 
 /**

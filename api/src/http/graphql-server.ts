@@ -2,7 +2,7 @@ import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
-import express, { type Request, type Response } from 'express';
+import express, { type Request, type RequestHandler, type Response } from 'express';
 import type { GraphQLSchema } from 'graphql';
 import type http from 'node:http';
 import type { Config } from '../config';
@@ -45,17 +45,11 @@ export async function startGraphQLServer(schema: GraphQLSchema, httpServer: http
 }
 
 /**
- * `/graphql` as an app of its own, for one setting: no ETag. Express hashes every body it sends to
- * make one, and a GraphQL answer (a POST, for one signed-in person) is never revalidated: on a
- * 20-row list the hash was ~2 % of the request's CPU. The portal's files keep their ETags. The app
- * takes the rest of its settings (trust proxy) from the app it is mounted on; its errors go there.
+ * `/graphql`'s handlers: the transport guard, the JSON body, Apollo. Mounted on the main app, whose
+ * responses carry no ETag (see server.ts).
  */
-export function graphqlRoute(apollo: ApolloServer<RequestContext>, context: (req: Request, res: Response) => Promise<RequestContext>): express.Express {
-  const route = express();
-  route.disable('etag');
-  route.disable('x-powered-by');
-  route.use(graphqlTransportGuard(), express.json({ limit: MAX_REQUEST_BODY }), expressMiddleware(apollo, { context: async ({ req, res }) => context(req, res) }));
-  return route;
+export function graphqlRoute(apollo: ApolloServer<RequestContext>, context: (req: Request, res: Response) => Promise<RequestContext>): RequestHandler[] {
+  return [graphqlTransportGuard(), express.json({ limit: MAX_REQUEST_BODY }), expressMiddleware(apollo, { context: async ({ req, res }) => context(req, res) })];
 }
 
 /**

@@ -270,8 +270,8 @@ async function setUp(em: EntityManager): Promise<void> {
   await em.query(`CREATE OR REPLACE FUNCTION pg_temp.h(i bigint, k int) RETURNS bigint LANGUAGE sql IMMUTABLE PARALLEL SAFE
                   AS 'SELECT hashint8extended(i, k) & 9223372036854775807'`);
   // Time-ordered ids (UUID version 7: 48 bits of milliseconds, then hashed bits): generated rows
-  // land at the end of the primary keys and of the GiST index the exclusion constraint keeps,
-  // instead of all over them — what keeps a million inserts from slowing down as the tables grow.
+  // land at the end of the primary keys and of the indexes that lead with an id, instead of
+  // all over them — what keeps a million inserts from slowing down as the tables grow.
   await em.query(`CREATE OR REPLACE FUNCTION pg_temp.v7(ms bigint, seed bigint) RETURNS uuid LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
     SELECT (lpad(to_hex(ms), 12, '0') || '7' || lpad(to_hex(pg_temp.h(seed, 30) % 4096), 3, '0')
             || to_hex(8 + pg_temp.h(seed, 31) % 4) || lpad(to_hex(pg_temp.h(seed, 32) % 4096), 3, '0')

@@ -115,9 +115,9 @@ export class EnrollmentService extends ResourceReader<Enrollment, EnrollmentFilt
 }
 
 /**
- * One writer of a worker's enrollments at a time. Two transactions inserting overlapping cover
- * would otherwise each wait on the other's row under the exclusion constraint — a deadlock, not
- * the clear ENROLLMENT_OVERLAP the later one should get.
+ * One writer of a worker's enrollments at a time, from before this mutation reads them. The
+ * database's overlap check takes the same lock once the rows are in; taken first, a later writer
+ * waits before its own checks and then reads what the first one committed.
  */
 async function lockWorkerEnrollments(ctx: RequestContext, workerId: string): Promise<void> {
   await ctx.em.query(`SELECT 1 FROM workers WHERE id = $1 FOR NO KEY UPDATE`, [workerId]);

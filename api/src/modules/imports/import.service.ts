@@ -156,7 +156,7 @@ export class ImportService {
     const withinFile = overlapsWithinFile(good);
     const inFile = new Set(withinFile.map((problem) => problem.row));
     good = good.filter((row) => !inFile.has(row.row));
-    await stageRows(ctx, STAGED, STAGING, good.map((row) => ({ ...workerStagingRow(row.row, row.worker), ...enrollmentColumns(row.enrollment) })), ['nik']);
+    await stageRows(ctx, STAGED, STAGING, good.map((row) => Object.assign(workerStagingRow(row.row, row.worker), enrollmentColumns(row.enrollment))), ['nik']);
     const inRegistry = [...(await this.overlapsInRegistry(ctx)), ...(await this.kpjsInUse(ctx))];
     const refused = new Set(inRegistry.map((problem) => problem.row));
     if (refused.size) {

@@ -476,7 +476,7 @@ interface BudgetFigures {
 
 /**
  * Runs DECIDE_SQL. Another enrollment that slipped in for the same days is refused by the
- * database's exclusion constraint: the whole decision then fails with ENROLLMENT_OVERLAP.
+ * database's overlap check (see the migration overlap-by-worker-lock): the whole decision then fails with ENROLLMENT_OVERLAP.
  */
 async function writeDecision(
   ctx: RequestContext,

@@ -288,7 +288,7 @@ export function workerStagingRow(row: number, worker: WorkerRow): StagedRow<type
     vulnerable: worker.vulnerable,
     phone: worker.phone,
     kpj: worker.kpj,
-    created_changes: maskRecord(Worker, { ...worker }),
+    created_changes: maskRecord(Worker, worker),
   };
 }
 
