@@ -163,6 +163,34 @@ describe('storage', () => {
     }
   });
 
+  it("should hold a worker's regency to its village's, given with the row or filled in, and after a move", async () => {
+    const villages = (
+      await db.query(`SELECT DISTINCT ON (regency_id) id, regency_id FROM villages ORDER BY regency_id, code LIMIT 2`)
+    ).rows as Array<{ id: string; regency_id: string }>;
+    const [here, there] = villages;
+    const insert = (regencyId: string | null) =>
+      db.query(
+        `INSERT INTO workers (nik, full_name, name_key, birth_date, gender, village_id, regency_id)
+         VALUES ('5104010101900001', 'Uji Regensi', 'uji regensi', '1990-01-01', 'MALE', $1, $2) RETURNING id, regency_id`,
+        [here.id, regencyId],
+      );
+    await db.query('BEGIN');
+    try {
+      await db.query('SAVEPOINT attempt');
+      expect(await codeOf(insert(there.regency_id))).toBe('23503');
+      await db.query('ROLLBACK TO SAVEPOINT attempt');
+      const [given] = (await insert(here.regency_id)).rows;
+      expect(given.regency_id).toBe(here.regency_id);
+      await db.query(`DELETE FROM workers WHERE id = $1`, [given.id]);
+      const [filled] = (await insert(null)).rows;
+      expect(filled.regency_id).toBe(here.regency_id);
+      const moved = await db.query(`UPDATE workers SET village_id = $2 WHERE id = $1 RETURNING regency_id`, [filled.id, there.id]);
+      expect(moved.rows[0].regency_id).toBe(there.regency_id);
+    } finally {
+      await db.query('ROLLBACK');
+    }
+  });
+
   it('should answer a transaction PostgreSQL stopped to end a deadlock as busy, to be tried again', async () => {
     const [x, y] = (await db.query(`SELECT id FROM regencies ORDER BY id LIMIT 2`)).rows.map((row) => row.id as string);
     const other = new Client({ connectionString: process.env.LINDUNG_DATABASE_URL });

@@ -34,6 +34,7 @@ import { TimeOrderedIds1765600000000 } from './migrations/1765600000000-time-ord
 import { OverlapOnEnrollments1765700000000 } from './migrations/1765700000000-overlap-on-enrollments';
 import { WorkerTimeOrderedIds1765800000000 } from './migrations/1765800000000-worker-time-ordered-ids';
 import { OverlapByWorkerLock1765900000000 } from './migrations/1765900000000-overlap-by-worker-lock';
+import { WorkerRegencyByKey1766000000000 } from './migrations/1766000000000-worker-regency-by-key';
 
 // A `date` is a calendar day: keep PostgreSQL's YYYY-MM-DD instead of a JavaScript Date at local midnight.
 types.setTypeParser(types.builtins.DATE, (value) => value);
@@ -59,6 +60,7 @@ export const migrations = [
   OverlapOnEnrollments1765700000000,
   WorkerTimeOrderedIds1765800000000,
   OverlapByWorkerLock1765900000000,
+  WorkerRegencyByKey1766000000000,
 ];
 
 /**

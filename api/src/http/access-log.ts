@@ -35,8 +35,8 @@ export function accessLog(logger: AppServices['logger']): RequestHandler {
 /** After the response ended, or the connection closed before it could. */
 function logRequest(logger: AppServices['logger'], req: Request, res: Response, started: number): void {
   const finished = res.writableFinished;
-  // A client that went away before the answer is not the server's failure.
-  const level = res.statusCode >= 500 ? 'error' : !finished || res.statusCode >= 400 ? 'warn' : 'info';
+  // A client that went away before the answer (a closed tab, a load test ending) is no failure.
+  const level = res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info';
   if (!logger.isLevelEnabled(level)) return;
   logger[level](
     {

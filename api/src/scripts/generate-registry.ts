@@ -219,9 +219,9 @@ async function generate(dataSource: DataSource, options: Options): Promise<void>
           done, end, String(STRIDE), space.toString(), slots, youngest, rounds, villageSlots, LIVES_WHERE_REGISTERED,
           maleHeads, femaleHeads, MALE_GIVEN, FEMALE_GIVEN, MALE_SECOND, FEMALE_SECOND, occupations, DEMO_AS_OF,
         ]);
-        await q(`INSERT INTO workers (id, nik, full_name, name_key, birth_date, gender, village_id, occupation, vulnerable, phone, kpj, created_at, updated_at)
-                 SELECT id, nik, full_name, lower(full_name), birth_date, gender, village_id, occupation, vulnerable, phone, kpj, created_at, created_at
-                 FROM gen_batch ORDER BY i`);
+        await q(`INSERT INTO workers (id, nik, full_name, name_key, birth_date, gender, village_id, regency_id, occupation, vulnerable, phone, kpj, created_at, updated_at)
+                 SELECT b.id, b.nik, b.full_name, lower(b.full_name), b.birth_date, b.gender, b.village_id, v.regency_id, b.occupation, b.vulnerable, b.phone, b.kpj, b.created_at, b.created_at
+                 FROM gen_batch b JOIN villages v ON v.id = b.village_id ORDER BY b.i`);
         await q(`INSERT INTO worker_partners (partner_id, worker_id, first_reported_at)
                  SELECT partner_id, id, created_at FROM gen_batch WHERE partner_id IS NOT NULL
                  UNION ALL

@@ -115,7 +115,11 @@ export class ImportService {
     return { ...(prior.result as ImportResult), replayed: true };
   }
 
-  /** Every row through the shared rules, then the registry checks; each problem by row and column. */
+  /**
+   * Every row through the shared rules and against the file's earlier rows, then the registry
+   * checks; each problem by row and column. The rules run as the rows are staged: PostgreSQL
+   * writes each chunk of good rows while the next ones are checked.
+   */
   private async check(ctx: RequestContext, records: Array<Record<string, string>>): Promise<{ good: GoodRow[]; problems: CellProblem[] }> {
     const problems: CellProblem[] = [];
     const parsed: ParsedRow[] = [];
@@ -124,47 +128,46 @@ export class ImportService {
       if (result.ok) parsed.push(result.value);
       else problems.push(...result.problems);
     });
-
-    const villages = await this.villagesByCode(ctx, parsed.map((row) => row.villageCode));
-    const rates: ContributionRateParams[] = await contributionRateService.all(ctx);
-    const kecamatan = await knownKecamatanCodes(ctx.em);
-    const today = todayIn();
-    // The enrollment rules read the enrollment's facts and the rates alone: a file repeating the
-    // same cover (most do) has it checked and priced once.
-    const enrollments = new Map<string, ReturnType<typeof checkEnrollment>>();
+    const rules = await this.rulesContext(ctx, parsed);
     let good: GoodRow[] = [];
-    for (const row of parsed) {
-      const rowProblems: CellProblem[] = [];
-      const add = (fields: Record<string, FieldReason>) => {
-        for (const [field, reason] of Object.entries(fields)) rowProblems.push({ row: row.row, field: COLUMN_OF[field] ?? field, reason });
-      };
-      const villageId = villages.get(row.villageCode);
-      if (!villageId) rowProblems.push({ row: row.row, field: 'village_code', reason: { code: 'NOT_VISIBLE', params: { type: 'Village' } } });
-      const worker = checkWorker(row, (code) => kecamatan.has(code), today);
-      if (!worker.ok) add(worker.problems);
-      const facts = enrollmentFacts(row);
-      const factsKey = JSON.stringify(facts);
-      let enrollment = enrollments.get(factsKey);
-      if (!enrollment) enrollments.set(factsKey, (enrollment = checkEnrollment(facts, rates)));
-      if (!enrollment.ok) add(enrollment.problems);
-      if (rowProblems.length || !worker.ok || !enrollment.ok || !villageId) {
-        problems.push(...rowProblems);
-        continue;
+    const earlierCover = new CoverInFile();
+    function* goodRows() {
+      for (const row of parsed) {
+        const checked = checkRow(row, rules);
+        if (!checked.ok) {
+          problems.push(...checked.problems);
+          continue;
+        }
+        if (earlierCover.overlaps(checked.row)) {
+          problems.push({ row: row.row, field: 'start_date', reason: { code: 'OVERLAPS_ENROLLMENT' } });
+          continue;
+        }
+        good.push(checked.row);
+        yield Object.assign(workerStagingRow(row.row, checked.row.worker), enrollmentColumns(checked.row.enrollment));
       }
-      good.push({ row: row.row, worker: { ...worker.worker, villageId }, enrollment: enrollment.enrollment });
     }
-    const withinFile = overlapsWithinFile(good);
-    const inFile = new Set(withinFile.map((problem) => problem.row));
-    good = good.filter((row) => !inFile.has(row.row));
-    await stageRows(ctx, STAGED, STAGING, good.map((row) => Object.assign(workerStagingRow(row.row, row.worker), enrollmentColumns(row.enrollment))), ['nik']);
+    await stageRows(ctx, STAGED, STAGING, goodRows(), ['nik']);
     const inRegistry = [...(await this.overlapsInRegistry(ctx)), ...(await this.kpjsInUse(ctx))];
     const refused = new Set(inRegistry.map((problem) => problem.row));
     if (refused.size) {
       await ctx.em.query(`DELETE FROM ${STAGED} WHERE row = ANY($1::int[])`, [[...refused]]);
       good = good.filter((row) => !refused.has(row.row));
     }
-    problems.push(...withinFile, ...inRegistry);
+    problems.push(...inRegistry);
     return { good, problems };
+  }
+
+  /** What the rules need besides a row: the villages the file names, the rates, the known kecamatan codes, today. */
+  private async rulesContext(ctx: RequestContext, parsed: ParsedRow[]): Promise<RulesContext> {
+    return {
+      villages: await this.villagesByCode(ctx, parsed.map((row) => row.villageCode)),
+      rates: await contributionRateService.all(ctx),
+      kecamatan: await knownKecamatanCodes(ctx.em),
+      today: todayIn(),
+      // The enrollment rules read the enrollment's facts and the rates alone: a file repeating the
+      // same cover (most do) has it checked and priced once.
+      enrollments: new Map(),
+    };
   }
 
   private async villagesByCode(ctx: RequestContext, codes: string[]): Promise<Map<string, string>> {
@@ -258,26 +261,55 @@ function enrollmentFacts(row: ParsedRow): EnrollmentFacts {
   };
 }
 
-/** Two rows of one file covering one person in one program on overlapping days: the later is refused. */
-function overlapsWithinFile(rows: GoodRow[]): CellProblem[] {
-  const seen = new Map<string, Array<{ start: string; end: string | null }>>();
-  const problems: CellProblem[] = [];
-  for (const row of rows) {
-    const { startDate: start, endDate: end, programs } = row.enrollment;
-    const clash = programs.some((program) =>
-      (seen.get(`${row.worker.nik}:${program}`) ?? []).some((other) => start <= (other.end ?? '9999-12-31') && other.start <= (end ?? '9999-12-31')),
-    );
-    if (clash) {
-      problems.push({ row: row.row, field: 'start_date', reason: { code: 'OVERLAPS_ENROLLMENT' } });
-      continue;
-    }
-    for (const program of programs) {
-      const key = `${row.worker.nik}:${program}`;
-      seen.set(key, [...(seen.get(key) ?? []), { start, end }]);
-    }
-  }
-  return problems;
+interface RulesContext {
+  villages: Map<string, string>;
+  rates: ContributionRateParams[];
+  kecamatan: Set<string>;
+  today: string;
+  enrollments: Map<string, ReturnType<typeof checkEnrollment>>;
 }
+
+/** One row through the rules of createWorker and createEnrollment, and its village by code. */
+function checkRow(row: ParsedRow, rules: RulesContext): { ok: true; row: GoodRow } | { ok: false; problems: CellProblem[] } {
+  const problems: CellProblem[] = [];
+  const add = (fields: Record<string, FieldReason>) => {
+    for (const [field, reason] of Object.entries(fields)) problems.push({ row: row.row, field: COLUMN_OF[field] ?? field, reason });
+  };
+  const villageId = rules.villages.get(row.villageCode);
+  if (!villageId) problems.push({ row: row.row, field: 'village_code', reason: { code: 'NOT_VISIBLE', params: { type: 'Village' } } });
+  const worker = checkWorker(row, (code) => rules.kecamatan.has(code), rules.today);
+  if (!worker.ok) add(worker.problems);
+  const facts = enrollmentFacts(row);
+  const factsKey = JSON.stringify(facts);
+  let enrollment = rules.enrollments.get(factsKey);
+  if (!enrollment) rules.enrollments.set(factsKey, (enrollment = checkEnrollment(facts, rules.rates)));
+  if (!enrollment.ok) add(enrollment.problems);
+  if (problems.length || !worker.ok || !enrollment.ok || !villageId) return { ok: false, problems };
+  return { ok: true, row: { row: row.row, worker: { ...worker.worker, villageId }, enrollment: enrollment.enrollment } };
+}
+
+/** The cover of a file's rows so far: a later row covering one person in one program on overlapping days is refused. */
+class CoverInFile {
+  private readonly periods = new Map<string, Array<{ start: string; end: string }>>();
+
+  /** Whether the row overlaps an earlier one; if not, its cover is added. */
+  overlaps(row: GoodRow): boolean {
+    const { startDate: start, programs } = row.enrollment;
+    const end = row.enrollment.endDate ?? OPEN_END;
+    const keys = programs.map((program) => `${row.worker.nik}:${program}`);
+    const clash = keys.some((key) => this.periods.get(key)?.some((other) => start <= other.end && other.start <= end));
+    if (clash) return true;
+    for (const key of keys) {
+      const periods = this.periods.get(key);
+      if (periods) periods.push({ start, end });
+      else this.periods.set(key, [{ start, end }]);
+    }
+    return false;
+  }
+}
+
+/** An open-ended cover's last day, for comparing periods as ISO dates. */
+const OPEN_END = '9999-12-31';
 
 function asImportError(problem: CellProblem): ImportError {
   return {

@@ -136,8 +136,9 @@ export class WorkerService extends ResourceReader<Worker, WorkerFilter> {
         `WITH firsts AS (
            SELECT DISTINCT ON (nik) * FROM ${table} ORDER BY nik, row
          ), inserted AS (
-           INSERT INTO workers (nik, full_name, name_key, birth_date, gender, village_id, occupation, vulnerable, phone, kpj)
-           SELECT nik, full_name, name_key, birth_date, gender, village_id, occupation, vulnerable, phone, kpj FROM firsts ORDER BY nik
+           INSERT INTO workers (nik, full_name, name_key, birth_date, gender, village_id, regency_id, occupation, vulnerable, phone, kpj)
+           SELECT f.nik, f.full_name, f.name_key, f.birth_date, f.gender, f.village_id, v.regency_id, f.occupation, f.vulnerable, f.phone, f.kpj
+           FROM firsts f LEFT JOIN villages v ON v.id = f.village_id ORDER BY f.nik
            ON CONFLICT (nik) DO NOTHING
            RETURNING id, nik, regency_id, village_id
          ), audited AS (
