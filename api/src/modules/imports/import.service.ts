@@ -164,9 +164,7 @@ export class ImportService {
       rates: await contributionRateService.all(ctx),
       kecamatan: await knownKecamatanCodes(ctx.em),
       today: todayIn(),
-      // The enrollment rules read the enrollment's facts and the rates alone: a file repeating the
-      // same cover (most do) has it checked and priced once.
-      enrollments: new Map(),
+      checkedCovers: new Map(),
     };
   }
 
@@ -266,7 +264,11 @@ interface RulesContext {
   rates: ContributionRateParams[];
   kecamatan: Set<string>;
   today: string;
-  enrollments: Map<string, ReturnType<typeof checkEnrollment>>;
+  /**
+   * The enrollment rules' verdicts by the facts they read (the enrollment's and the rates alone):
+   * a file repeating the same cover (most do) has it checked and priced once.
+   */
+  checkedCovers: Map<string, ReturnType<typeof checkEnrollment>>;
 }
 
 /** One row through the rules of createWorker and createEnrollment, and its village by code. */
@@ -281,8 +283,8 @@ function checkRow(row: ParsedRow, rules: RulesContext): { ok: true; row: GoodRow
   if (!worker.ok) add(worker.problems);
   const facts = enrollmentFacts(row);
   const factsKey = JSON.stringify(facts);
-  let enrollment = rules.enrollments.get(factsKey);
-  if (!enrollment) rules.enrollments.set(factsKey, (enrollment = checkEnrollment(facts, rules.rates)));
+  let enrollment = rules.checkedCovers.get(factsKey);
+  if (!enrollment) rules.checkedCovers.set(factsKey, (enrollment = checkEnrollment(facts, rules.rates)));
   if (!enrollment.ok) add(enrollment.problems);
   if (problems.length || !worker.ok || !enrollment.ok || !villageId) return { ok: false, problems };
   return { ok: true, row: { row: row.row, worker: { ...worker.worker, villageId }, enrollment: enrollment.enrollment } };
