@@ -21,9 +21,15 @@ export const IdentityCard: HomeCard = ({ user }) => {
           <Typography variant="body2" component="div">
             <SelectField source="role" choices={roleChoices} />
           </Typography>
-          {/* The scope's name loads after the card: its progress bar (react-admin's, after a second)
-              stays within the line, so the shortcuts below never move when the name arrives. */}
-          <Typography variant="body2" component="div" sx={{ mt: 1, '& .MuiLinearProgress-root': { display: 'inline-block', width: '4em', my: 0, verticalAlign: 'middle' } }}>
+          {/* The scope's name loads after the card: react-admin's progress bar (after a second) and
+              the empty block it holds the bar's place with until then (a MuiBox span, 4 px high
+              with a margin: 20 px more) both stay within the line, so the shortcuts below never
+              move when the name arrives. */}
+          <Typography
+            variant="body2"
+            component="div"
+            sx={{ mt: 1, '& .MuiLinearProgress-root, & .MuiBox-root': { display: 'inline-block', width: '4em', my: 0, verticalAlign: 'middle' } }}
+          >
             {translate('lindung.home.scope')}: <ScopeField link={false} />
           </Typography>
         </RecordContextProvider>
