@@ -4,6 +4,7 @@ import { getNamedType, isObjectType, type GraphQLField, type GraphQLSchema } fro
 import { Extensions, Field, Int, type ClassType } from 'type-graphql';
 import type { ObjectLiteral } from 'typeorm';
 import type { RequestContext } from './context';
+import { readEntities } from './entity-rows';
 import { forbidden, unauthenticated } from './errors';
 import { columnOf, quote, scopeCondition, scopedQuery } from './scope';
 
@@ -131,9 +132,9 @@ async function loadCounts(ctx: RequestContext, spec: RelationSpec, keys: readonl
 }
 
 async function loadOne(ctx: RequestContext, spec: RelationSpec, keys: readonly string[]): Promise<unknown[]> {
-  const rows = await scopedQuery(ctx, spec.target(), 'related')
-    .andWhere(`${quote('related')}.${quote('id')} IN (:...relationKeys)`, { relationKeys: [...keys] })
-    .getMany();
+  const rows = await readEntities(
+    scopedQuery(ctx, spec.target(), 'related').andWhere(`${quote('related')}.${quote('id')} IN (:...relationKeys)`, { relationKeys: [...keys] }),
+  );
   const byId = new Map(rows.map((row) => [(row as { id: string }).id, row]));
   return keys.map((key) => byId.get(key) ?? null);
 }
@@ -165,7 +166,7 @@ async function loadMany(ctx: RequestContext, spec: RelationSpec, keys: readonly 
     })
     .orderBy(`related.${orderBy}`, 'ASC');
   for (const column of primary) query.addOrderBy(`related.${column.propertyName}`, 'ASC');
-  const rows = await query.getMany();
+  const rows = await readEntities(query);
   const byParent = new Map<string, unknown[]>(keys.map((key) => [key, []]));
   for (const row of rows) byParent.get((row as Record<string, string>)[spec.by!])?.push(row);
   return keys.map((key) => byParent.get(key)!);

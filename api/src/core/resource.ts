@@ -3,6 +3,7 @@ import type { ClassType } from 'type-graphql';
 import type { RequestContext } from './context';
 import { conflict, notFound, pgErrorCode, PgError, badUserInput } from './errors';
 import { orderAndPage, orderBySort, whereIn, whereSearch, type ListArgsShape, type SortableFields } from './list';
+import { readEntities, readEntity } from './entity-rows';
 import { countedRows } from './row-counts';
 import { quote, scopedQuery } from './scope';
 
@@ -41,7 +42,7 @@ export abstract class ResourceReader<E extends ObjectLiteral & { id: string }, F
     const page = orderAndPage(this.query(ctx, args.filter), this.alias, args, this.sortable, this.defaultSort);
     const q = args.filter?.q?.trim();
     const rank = q ? this.searchRank(q) : null;
-    if (rank) return rankFirst(page, rank).getMany();
+    if (rank) return readEntities(rankFirst(page, rank));
     return this.rowsOfPage(ctx, page, args);
   }
 
@@ -57,7 +58,7 @@ export abstract class ResourceReader<E extends ObjectLiteral & { id: string }, F
   private rowsOfPage(ctx: RequestContext, page: SelectQueryBuilder<E>, args: ListArgsShape): Promise<E[]> {
     const ids = page.select(`${this.alias}.id`);
     const rows = scopedQuery(ctx, this.entity, PAGE_ROW).andWhere(`${quote(PAGE_ROW)}.${quote('id')} IN (${ids.getQuery()})`, ids.getParameters());
-    return orderBySort(rows, PAGE_ROW, args, this.sortable, this.defaultSort).getMany();
+    return readEntities(orderBySort(rows, PAGE_ROW, args, this.sortable, this.defaultSort));
   }
 
   /**
@@ -84,7 +85,7 @@ export abstract class ResourceReader<E extends ObjectLiteral & { id: string }, F
 
   /** By id within the caller's scope; out of scope is indistinguishable from absent. */
   async get(ctx: RequestContext, id: string): Promise<E> {
-    const row = await this.query(ctx).andWhere(`${this.alias}.id = :id`, { id }).getOne();
+    const row = await readEntity(this.query(ctx).andWhere(`${this.alias}.id = :id`, { id }));
     if (!row) throw notFound(this.typeName, id);
     return row;
   }
@@ -94,7 +95,7 @@ export abstract class ResourceReader<E extends ObjectLiteral & { id: string }, F
    * bad input on that field, not a missing resource.
    */
   async getReference(ctx: RequestContext, id: string, field: string): Promise<E> {
-    const row = await this.query(ctx).andWhere(`${this.alias}.id = :id`, { id }).getOne();
+    const row = await readEntity(this.query(ctx).andWhere(`${this.alias}.id = :id`, { id }));
     if (!row) throw badUserInput({ [field]: { code: 'NOT_VISIBLE', params: { type: this.typeName, id } } });
     return row;
   }
