@@ -114,3 +114,17 @@ describe('batching', () => {
     expect(counts.toOneOnEveryRow.statements).toBe(3);
   });
 });
+
+describe("the scoped readers' rows", () => {
+  it('should read every entity exactly as TypeORM reads it (values, types, classes), from the pool and in a transaction', () => {
+    const result = JSON.parse(
+      execFileSync(process.execPath, [path.join(__dirname, '../support/entity-rows.cjs'), process.env.LINDUNG_DATABASE_URL!], { encoding: 'utf8' }),
+    );
+    expect(result.differences).toEqual([]);
+    // The demo data gives most tables rows to compare (the last is the number each read returned).
+    for (const table of ['Worker', 'Enrollment', 'PartnerOrganisation', 'ContributionRate', 'AuditEvent', 'Proposal', 'Budget', 'WorkerPartner']) {
+      expect(result.compared[`pool ${table}`]).toBeGreaterThan(0);
+      expect(result.compared[`transaction ${table}`]).toBe(result.compared[`pool ${table}`]);
+    }
+  });
+});

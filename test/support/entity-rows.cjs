@@ -1,0 +1,44 @@
+// Reads rows of every entity both ways — the scoped readers' readEntities and TypeORM's getMany —
+// on the test run's database, outside and inside a transaction, and prints what differs (value,
+// type or class of any property), with how many rows each read. Argument: the database URL.
+const path = require('node:path');
+const { isDeepStrictEqual } = require('node:util');
+const root = path.resolve(__dirname, '../..');
+const apiRequire = require('node:module').createRequire(path.join(root, 'api/package.json'));
+apiRequire('reflect-metadata');
+const { createDataSource } = require(path.join(root, 'api/dist/database/data-source.js'));
+const { readEntities } = require(path.join(root, 'api/dist/core/entity-rows.js'));
+
+/** Every property with its value and, for objects, their class: what a resolver could tell apart. */
+const described = (entity) => ({
+  class: Object.getPrototypeOf(entity).constructor.name,
+  values: Object.fromEntries(Object.entries(entity).map(([key, value]) => [key, value instanceof Date ? ['Date', value.getTime()] : [typeof value, value]])),
+});
+
+(async () => {
+  const ds = createDataSource(process.argv[2], { poolSize: 2 });
+  await ds.initialize();
+  const out = { compared: {}, differences: [] };
+  try {
+    const compare = async (em, where) => {
+      for (const metadata of ds.entityMetadatas) {
+        const query = () => {
+          const qb = em.createQueryBuilder(metadata.target, 'e');
+          for (const column of metadata.primaryColumns) qb.addOrderBy(`e.${column.propertyName}`, 'DESC');
+          return qb.limit(40);
+        };
+        const [lean, full] = [await readEntities(query()), await query().getMany()];
+        out.compared[`${where} ${metadata.name}`] = lean.length;
+        if (!isDeepStrictEqual(lean.map(described), full.map(described))) out.differences.push(`${where} ${metadata.name}`);
+      }
+    };
+    await compare(ds.manager, 'pool');
+    await ds.transaction((em) => compare(em, 'transaction'));
+  } finally {
+    await ds.destroy();
+  }
+  process.stdout.write(JSON.stringify(out));
+})().catch((error) => {
+  process.stderr.write(String(error?.stack ?? error));
+  process.exit(1);
+});
