@@ -1,8 +1,9 @@
-import type { Pool, PoolClient } from 'pg';
+import type { PoolClient } from 'pg';
 import type { ObjectLiteral, QueryRunner, SelectQueryBuilder } from 'typeorm';
 import { DriverUtils } from 'typeorm/driver/DriverUtils';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
 import type { EntityMetadata } from 'typeorm/metadata/EntityMetadata';
+import { poolOf } from './pool';
 
 /**
  * The entities a scoped read selects, read the way TypeORM's `getMany` reads them — the same SQL
@@ -97,9 +98,7 @@ async function rawRows(qb: SelectQueryBuilder<ObjectLiteral>, sql: string, param
       const client = (await runner.connect()) as PoolClient;
       return (await client.query(sql, parameters)).rows;
     }
-    // TypeORM's Postgres driver calls its pg pool `master`.
-    const pool = (qb.connection.driver as unknown as { master: Pool }).master;
-    return (await pool.query(sql, parameters)).rows;
+    return (await poolOf(qb.connection).query(sql, parameters)).rows;
   } catch (error) {
     logger.logQueryError(error as Error, sql, parameters, runner);
     throw error;

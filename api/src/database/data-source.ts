@@ -1,4 +1,4 @@
-import { types, type Pool } from 'pg';
+import { types } from 'pg';
 import { DataSource } from 'typeorm';
 import { ContributionRate } from '../modules/contributions/contribution-rate.entity';
 import { PartnerOrganisation } from '../modules/partners/partner-organisation.entity';
@@ -14,6 +14,7 @@ import { WorkerRegistry1764400000000 } from './migrations/1764400000000-worker-r
 import { RowCounts1764500000000 } from './migrations/1764500000000-row-counts';
 import { VillageSearch1764600000000 } from './migrations/1764600000000-village-search';
 import { AuditSubscriber } from '../core/audit';
+import { poolOf } from '../core/pool';
 import { AuditEvent } from '../modules/audit/audit-event.entity';
 import { Enrollment } from '../modules/enrollments/enrollment.entity';
 import { Worker } from '../modules/workers/worker.entity';
@@ -110,10 +111,8 @@ export function createDataSource(url: string, settings: Partial<PoolSettings> = 
   });
 }
 
-/** The pg pool behind a PostgreSQL data source (TypeORM calls it the driver's master). */
-export function poolOf(dataSource: DataSource): Pool {
-  return (dataSource.driver as unknown as { master: Pool }).master;
-}
+/** The pool behind a data source: core/pool.ts, where the readers in core reach it too. */
+export { poolOf };
 
 /** Every connection is taken and requests are queueing for one. */
 export function poolStarved(dataSource: DataSource): boolean {
