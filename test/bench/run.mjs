@@ -24,12 +24,15 @@ const portal = [];
 let registry = null;
 let cycle = null;
 try {
-  results.push(await benchLogin(server, 40));
-  results.push(...(await benchVillagePage(server, 300)));
-  results.push(...(await benchVillageSearch(server, 300)));
-  loads.push(...(await benchSignInLoad(server)));
-  loads.push(...(await benchListLoad(server)));
-  portal.push(...(await benchPortal(server)));
+  // Sign-in, villages, the portal (BENCH_BASICS=0 skips them, to measure the registry alone).
+  if (process.env.BENCH_BASICS !== '0') {
+    results.push(await benchLogin(server, 40));
+    results.push(...(await benchVillagePage(server, 300)));
+    results.push(...(await benchVillageSearch(server, 300)));
+    loads.push(...(await benchSignInLoad(server)));
+    loads.push(...(await benchListLoad(server)));
+    portal.push(...(await benchPortal(server)));
+  }
   // Last: it brings the bench database to a million workers (BENCH_REGISTRY_WORKERS=0 skips it).
   if (process.env.BENCH_REGISTRY_WORKERS !== '0') registry = await benchRegistry(server, { timedHttp, timed, load, round });
   // The vulnerable-worker cycle on that registry: coverage and decisions under contention (BENCH_CYCLE=0 skips it).
@@ -42,9 +45,11 @@ console.table(results);
 for (const r of results.filter((r) => r.vsSql)) console.log(`${r.name}: API p50 / SQL p50 = ${r.vsSql}`);
 console.log('\nUnder load (autocannon in a child process; the API in this one):');
 console.table(loads);
-console.log('\nThe portal in Chromium, as a village head (see portal.mjs; ms from navigation or from pressing "sign in", kB as transferred):');
-console.table(portal);
-console.log(portalSummary(portal));
+if (portal.length) {
+  console.log('\nThe portal in Chromium, as a village head (see portal.mjs; ms from navigation or from pressing "sign in", kB as transferred):');
+  console.table(portal);
+  console.log(portalSummary(portal));
+}
 if (registry) {
   console.log('\nThe registry at scale (registry.mjs), each figure beside its floor measured in this run:');
   console.table(registry.rows);

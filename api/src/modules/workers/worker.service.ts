@@ -24,6 +24,15 @@ export interface WorkerRow extends CheckedWorker {
   villageId: string;
 }
 
+/** A person of a report as the registry has them, and whether the reporting partner was newly tied to them. */
+interface ReportedWorker {
+  id: string;
+  nik: string;
+  regency_id: string;
+  village_id: string;
+  tied: boolean;
+}
+
 /** What writing a batch of reported workers did to each NIK in it. */
 export interface WrittenWorker {
   id: string;
@@ -125,13 +134,14 @@ export class WorkerService extends ResourceReader<Worker, WorkerFilter> {
   /**
    * Writes the workers of a staging table (WORKER_STAGING's columns, core/staging.ts) set-based,
    * whatever their number: new NIKs are inserted — the first row of each NIK — with their CREATE
-   * audit events in the same statement, known ones kept as they are; the reporting partner is tied
-   * to all of them. Two reports of one NIK racing create one person: the unique index decides, and
-   * the loser reads the winner's row. Returns each NIK's outcome.
+   * audit events and their tie to the reporting partner in the same statement, known ones kept as
+   * they are and tied to the partner too. Two reports of one NIK racing create one person: the
+   * unique index decides, and the loser reads the winner's row. Returns each NIK's outcome.
    */
   async writeStagedWorkers(ctx: RequestContext, table: string, partnerId: string | null): Promise<WrittenWorker[]> {
     // Inserted in NIK order by every writer, so two reports inserting the same NIKs wait for each other, never deadlock.
-    const inserted: Array<{ id: string }> = await withUniqueFields(UNIQUE, () =>
+    // `niks`: how many people the report names. When every one of them was new, none is left to find and tie.
+    const inserted: Array<ReportedWorker & { niks: number }> = await withUniqueFields(UNIQUE, () =>
       ctx.em.query(
         `WITH firsts AS (
            SELECT DISTINCT ON (nik) * FROM ${table} ORDER BY nik, row
@@ -145,23 +155,15 @@ export class WorkerService extends ResourceReader<Worker, WorkerFilter> {
            ${auditInsertSql(`
              SELECT $1::uuid, $2, 'CREATE', 'Worker', i.id::text, f.created_changes, NULL, $3, i.regency_id, i.village_id, $4::uuid
              FROM inserted i JOIN firsts f ON f.nik = i.nik`)}
+         ), tied AS (
+           INSERT INTO worker_partners (partner_id, worker_id) SELECT $4::uuid, id FROM inserted WHERE $4::uuid IS NOT NULL
          )
-         SELECT id FROM inserted`,
+         SELECT i.*, $4::uuid IS NOT NULL AS tied, (SELECT count(*) FROM firsts)::int AS niks FROM inserted i`,
         [ctx.actor?.id ?? null, ctx.actor?.role ?? null, ctx.requestId, partnerId],
       ),
     );
-    // A new statement, so a NIK another transaction has just committed is seen here; each person
-    // is tied to the reporting partner in the same statement (`tied`: newly).
-    const all: Array<{ id: string; nik: string; regency_id: string; village_id: string; tied: boolean }> = await ctx.em.query(
-      `WITH reported AS (
-         SELECT id, nik, regency_id, village_id FROM workers WHERE nik IN (SELECT nik FROM ${table})
-       ), tied AS (
-         INSERT INTO worker_partners (partner_id, worker_id) SELECT $1::uuid, id FROM reported WHERE $1::uuid IS NOT NULL
-         ON CONFLICT DO NOTHING RETURNING worker_id
-       )
-       SELECT r.*, t.worker_id IS NOT NULL AS tied FROM reported r LEFT JOIN tied t ON t.worker_id = r.id`,
-      [partnerId],
-    );
+    const someKnown = inserted.length === 0 || inserted[0].niks > inserted.length;
+    const all = someKnown ? await this.tieReportedWorkers(ctx, table, partnerId) : inserted;
     const createdIds = new Set(inserted.map((row) => row.id));
     await refreshPossibleDuplicates(ctx, [...createdIds], { created: true });
     const audit: AuditEntry[] = all
@@ -178,6 +180,23 @@ export class WorkerService extends ResourceReader<Worker, WorkerFilter> {
       const created = createdIds.has(worker.id);
       return { id: worker.id, nik: worker.nik, created, linked: !created && worker.tied, regencyId: worker.regency_id, villageId: worker.village_id };
     });
+  }
+
+  /**
+   * Every person a staging table names, tied to the reporting partner (`tied`: newly). A new
+   * statement, so a NIK another transaction has just committed is seen here.
+   */
+  private tieReportedWorkers(ctx: RequestContext, table: string, partnerId: string | null): Promise<ReportedWorker[]> {
+    return ctx.em.query(
+      `WITH reported AS (
+         SELECT id, nik, regency_id, village_id FROM workers WHERE nik IN (SELECT nik FROM ${table})
+       ), tied AS (
+         INSERT INTO worker_partners (partner_id, worker_id) SELECT $1::uuid, id FROM reported WHERE $1::uuid IS NOT NULL
+         ON CONFLICT DO NOTHING RETURNING worker_id
+       )
+       SELECT r.*, t.worker_id IS NOT NULL AS tied FROM reported r LEFT JOIN tied t ON t.worker_id = r.id`,
+      [partnerId],
+    );
   }
 
   /** Ties workers to the partner that reported or enrolled them; returns the newly tied ones. */
