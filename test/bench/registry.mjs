@@ -87,15 +87,18 @@ async function fewestPeoplePartner(server, pool) {
   );
   const email = `bench.fewest.${partner.id.slice(-12)}@lindung.test`;
   const password = 'bench-fewest-people';
-  const signIn = (pw) => graphql(server.url, `mutation($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken user { mustChangePassword } } }`, { e: email, p: pw });
-  const signedIn = await signIn(password).catch(() => null);
-  if (signedIn && !signedIn.login.user.mustChangePassword) return { name: partner.name, token: signedIn.login.accessToken };
+  const signIn = async (pw) => (await graphql(server.url, `mutation($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken } }`, { e: email, p: pw })).login.accessToken;
+  // Never a failed sign-in: the bench's 50 concurrent sign-ins come from the same address, whose limit counts failures.
+  const { rows: [account] } = await pool.query(`SELECT must_change_password FROM users WHERE email = $1`, [email]);
+  if (account && !account.must_change_password) return { name: partner.name, token: await signIn(password) };
   const temporary = 'bench-temporary-password';
-  const admin = await tokenOf(server, 'admin@lindung.test');
-  await graphql(server.url, `mutation($e: String!, $p: String!, $partner: ID!) { createUser(email: $e, password: $p, role: PARTNER, partnerId: $partner) { id } }`, { e: email, p: temporary, partner: partner.id }, admin);
+  if (!account) {
+    const admin = await tokenOf(server, 'admin@lindung.test');
+    await graphql(server.url, `mutation($e: String!, $p: String!, $partner: ID!) { createUser(email: $e, password: $p, role: PARTNER, partnerId: $partner) { id } }`, { e: email, p: temporary, partner: partner.id }, admin);
+  }
   const first = await signIn(temporary);
-  await graphql(server.url, `mutation($c: String!, $n: String!) { changePassword(currentPassword: $c, newPassword: $n) }`, { c: temporary, n: password }, first.login.accessToken);
-  return { name: partner.name, token: (await signIn(password)).login.accessToken };
+  await graphql(server.url, `mutation($c: String!, $n: String!) { changePassword(currentPassword: $c, newPassword: $n) }`, { c: temporary, n: password }, first);
+  return { name: partner.name, token: await signIn(password) };
 }
 
 async function benchPage(server, pool, { timedHttp, timed, round }, label, token) {
