@@ -71,8 +71,8 @@ function generate(databaseUrl, workers) {
   });
 }
 
-async function tokenOf(server, email) {
-  const { login } = await graphql(server.url, `mutation($e: String!) { login(email: $e, password: "lindung-demo") { accessToken } }`, { e: email });
+async function tokenOf(server, email, password = 'lindung-demo') {
+  const { login } = await graphql(server.url, `mutation($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken } }`, { e: email, p: password });
   return login.accessToken;
 }
 
@@ -87,7 +87,7 @@ async function fewestPeoplePartner(server, pool) {
   );
   const email = `bench.fewest.${partner.id.slice(-12)}@lindung.test`;
   const password = 'bench-fewest-people';
-  const signIn = async (pw) => (await graphql(server.url, `mutation($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken } }`, { e: email, p: pw })).login.accessToken;
+  const signIn = (pw) => tokenOf(server, email, pw);
   // Never a failed sign-in: the bench's 50 concurrent sign-ins come from the same address, whose limit counts failures.
   const { rows: [account] } = await pool.query(`SELECT must_change_password FROM users WHERE email = $1`, [email]);
   if (account && !account.must_change_password) return { name: partner.name, token: await signIn(password) };
