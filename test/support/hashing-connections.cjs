@@ -4,23 +4,18 @@
 // out and whether the request holds one. Hashing takes tens of milliseconds of CPU: no connection
 // may wait on it. The hash itself is the real one, only observed. Argument: the database URL.
 // Prints { mutation: { checkedOut, holdsConnection, ok } } as JSON.
-const path = require('node:path');
-const root = path.resolve(__dirname, '../..');
-const apiRequire = require('node:module').createRequire(path.join(root, 'api/package.json'));
-apiRequire('reflect-metadata');
+const { apiRequire, apiDist, printFindings } = require('./database-script.cjs');
 const { graphql } = apiRequire('graphql');
-const { createDataSource, poolOf } = require(path.join(root, 'api/dist/database/data-source.js'));
-const { buildLindungSchema } = require(path.join(root, 'api/dist/schema.js'));
-const { releaseHeldConnection } = require(path.join(root, 'api/dist/core/transaction.js'));
-const { AuthCache } = require(path.join(root, 'api/dist/modules/auth/auth-cache.js'));
-const passwords = require(path.join(root, 'api/dist/modules/auth/passwords.js'));
+const { poolOf } = apiDist('database/data-source.js');
+const { buildLindungSchema } = apiDist('schema.js');
+const { releaseHeldConnection } = apiDist('core/transaction.js');
+const { AuthCache } = apiDist('modules/auth/auth-cache.js');
+const passwords = apiDist('modules/auth/passwords.js');
 
 const PASSWORD = 'a-long-password-1';
 const email = `hashing.${process.pid}.${Date.now()}@lindung.test`;
 
-(async () => {
-  const ds = createDataSource(process.argv[2], { poolSize: 2 });
-  await ds.initialize();
+printFindings(async (ds) => {
   const pool = poolOf(ds);
   let current = null;
   let seen = null;
@@ -49,19 +44,12 @@ const email = `hashing.${process.pid}.${Date.now()}@lindung.test`;
   }
 
   const out = {};
-  try {
-    const created = await run(`mutation($e: String!, $p: String!) { createUser(email: $e, password: $p, role: AUDITOR) { id } }`, { e: email, p: PASSWORD });
-    const id = created.data.createUser.id;
-    out.createUser = { ...created, data: undefined };
-    const updated = await run(`mutation($id: ID!) { updateUser(id: $id, password: "another-long-password-2") { id } }`, { id });
-    out.updateUser = { ...updated, data: undefined };
-    const reset = await run(`mutation($id: ID!) { resetPassword(userId: $id, temporaryPassword: "temporary-password-3") { id } }`, { id });
-    out.resetPassword = { ...reset, data: undefined };
-  } finally {
-    await ds.destroy();
-  }
-  process.stdout.write(JSON.stringify(out));
-})().catch((error) => {
-  process.stderr.write(String(error?.stack ?? error));
-  process.exit(1);
+  const created = await run(`mutation($e: String!, $p: String!) { createUser(email: $e, password: $p, role: AUDITOR) { id } }`, { e: email, p: PASSWORD });
+  const id = created.data.createUser.id;
+  out.createUser = { ...created, data: undefined };
+  const updated = await run(`mutation($id: ID!) { updateUser(id: $id, password: "another-long-password-2") { id } }`, { id });
+  out.updateUser = { ...updated, data: undefined };
+  const reset = await run(`mutation($id: ID!) { resetPassword(userId: $id, temporaryPassword: "temporary-password-3") { id } }`, { id });
+  out.resetPassword = { ...reset, data: undefined };
+  return out;
 });

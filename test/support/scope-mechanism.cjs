@@ -2,15 +2,11 @@
 // `.where()` cannot drop the scope, that the scope cannot be OR-ed around or its parameters
 // overwritten, and that every kind of scope term (column, parent, predicate, anyOf) selects
 // exactly the rows its SQL says. Prints the findings as JSON. Argument: the database URL.
-const path = require('node:path');
-const root = path.resolve(__dirname, '../..');
-const apiRequire = require('node:module').createRequire(path.join(root, 'api/package.json'));
-apiRequire('reflect-metadata');
+const { apiRequire, apiDist, printFindings } = require('./database-script.cjs');
 const { Brackets } = apiRequire('typeorm');
-const { createDataSource } = require(path.join(root, 'api/dist/database/data-source.js'));
-const { ScopedBy, scopedQuery } = require(path.join(root, 'api/dist/core/scope.js'));
-const { PartnerOrganisation } = require(path.join(root, 'api/dist/modules/partners/partner-organisation.entity.js'));
-const { User } = require(path.join(root, 'api/dist/modules/users/user.entity.js'));
+const { ScopedBy, scopedQuery } = apiDist('core/scope.js');
+const { PartnerOrganisation } = apiDist('modules/partners/partner-organisation.entity.js');
+const { User } = apiDist('modules/users/user.entity.js');
 
 const attempt = (fn) => {
   try {
@@ -20,9 +16,7 @@ const attempt = (fn) => {
   }
 };
 
-(async () => {
-  const ds = createDataSource(process.argv[2], { poolSize: 2 });
-  await ds.initialize();
+printFindings(async (ds) => {
   // One snapshot for every count here: other test files add accounts and partners meanwhile.
   const runner = ds.createQueryRunner();
   await runner.connect();
@@ -94,13 +88,9 @@ const attempt = (fn) => {
     };
     out.missingScopeId = (await ids({ actor: { ...sanggar.actor, scope: { ...sanggar.actor.scope, partnerId: null } }, em })).length;
     out.anonymous = (await ids({ actor: null, em })).length;
-    process.stdout.write(JSON.stringify(out));
+    return out;
   } finally {
     await runner.rollbackTransaction();
     await runner.release();
-    await ds.destroy();
   }
-})().catch((error) => {
-  process.stderr.write(String(error?.stack ?? error));
-  process.exit(1);
 });
