@@ -150,6 +150,33 @@ describe('the worker registry', () => {
       expect(ascending.rows.map((row) => row.id)).toEqual(stored);
     });
 
+    it("should keep a partner's list by name in step with a rename: its ties carry the name, and the database keeps it equal", async () => {
+      const token = await tokenOf('mitraSanggar');
+      const tag = `${process.pid}${Date.now() % 100000}`;
+      const first = await reportWorker(token, { fullName: `Zz Urut ${tag} Satu` });
+      const second = await reportWorker(token, { fullName: `Zz Urut ${tag} Dua` });
+      const PAGE = `query($filter: WorkerFilter, $order: String) { allWorkers(sortField: "fullName", sortOrder: $order, filter: $filter) { id fullName } }`;
+      const names = async (filter: object, order = 'ASC') => (await ok(PAGE, { filter, order }, token)).allWorkers.map((w: { fullName: string }) => w.fullName);
+      const both = { ids: [first.id, second.id] };
+      expect(await names(both)).toEqual([second.fullName, first.fullName]);
+
+      await ok(`mutation($id: ID!, $name: String!) { updateWorker(id: $id, fullName: $name) { id } }`, { id: first.id, name: `Aa Urut ${tag} Satu` }, token);
+      expect(await names(both)).toEqual([`Aa Urut ${tag} Satu`, second.fullName]);
+      expect(await names(both, 'DESC')).toEqual([second.fullName, `Aa Urut ${tag} Satu`]);
+      // The filters apply on the partner's own ties as well: a name search, a village.
+      expect(await names({ q: `urut ${tag}` })).toEqual([`Aa Urut ${tag} Satu`, second.fullName]);
+      expect(await names({ q: `urut ${tag}`, villageId: await villageId('51.04.05.2001') })).toEqual([]);
+
+      await database(async (db) => {
+        const ties = await db.query(`SELECT DISTINCT full_name FROM worker_partners WHERE worker_id = $1`, [first.id]);
+        expect(ties.rows).toEqual([{ full_name: `Aa Urut ${tag} Satu` }]);
+        const partner = (await demo('mitraUsaha')).user.partnerId;
+        await expect(db.query(`INSERT INTO worker_partners (partner_id, worker_id, full_name) VALUES ($1, $2, 'Nama Lain')`, [partner, first.id])).rejects.toThrow(
+          /worker_partners_worker_fkey/,
+        );
+      });
+    });
+
     it.each([
       ['mitraUsaha', 'another partner'],
       ['perbekelBatuan', "another village's head"],

@@ -28,6 +28,21 @@ describe('the scope mechanism', () => {
     expect(found[term].got).toEqual(found[term].want);
   });
 
+  it("should select exactly the rows of a link term, and read a page off the caller's links in the order they carry", () => {
+    expect(found.linkTerm.want.length).toBeGreaterThan(0);
+    expect(found.linkTerm.got).toEqual(found.linkTerm.want);
+    expect(found.linkedPage.ascending).toEqual(found.linkedPage.want);
+    expect(found.linkedPage.afterWhere).toEqual(found.linkedPage.want);
+    expect(found.linkedPage.descending).toEqual(found.linkedPage.wantDescending);
+    expect(found.linkedPage.wantDescending).toHaveLength(5);
+  });
+
+  it('should read a page off the links only for the scope that is a link, in an order it carries', () => {
+    expect(found.linkedPageNotCarried).toBe(true);
+    // A village head, an official, no caller, and a partner account without its partner: the plain scoped query.
+    expect(found.linkedPageOtherScopes).toEqual([true, true, true, true]);
+  });
+
   it('should fail closed for a switched-off scope and for no caller at all', () => {
     expect(found.missingScopeId).toBe(0);
     expect(found.anonymous).toBe(0);

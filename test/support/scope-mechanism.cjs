@@ -1,10 +1,11 @@
 // Exercises the scope mechanism itself on the test run's database (demo data): that a later
 // `.where()` cannot drop the scope, that the scope cannot be OR-ed around or its parameters
-// overwritten, and that every kind of scope term (column, parent, predicate, anyOf) selects
-// exactly the rows its SQL says. Prints the findings as JSON. Argument: the database URL.
+// overwritten, that every kind of scope term (column, parent, predicate, link, anyOf) selects
+// exactly the rows its SQL says, and that a page read off a link keeps to it. Prints the findings as JSON. Argument: the database URL.
 const { apiRequire, apiDist, printFindings } = require('./database-script.cjs');
 const { Brackets } = apiRequire('typeorm');
-const { ScopedBy, scopedQuery } = apiDist('core/scope.js');
+const { ScopedBy, scopedQuery, linkedPageQuery } = apiDist('core/scope.js');
+const { Worker } = apiDist('modules/workers/worker.entity.js');
 const { PartnerOrganisation } = apiDist('modules/partners/partner-organisation.entity.js');
 const { User } = apiDist('modules/users/user.entity.js');
 
@@ -51,6 +52,35 @@ printFindings(async (ds) => {
     out.overwriteScopeParameter = attempt(() => partners(sanggar).setParameter('scope__partner', gianyar.actor.id).getQuery());
     out.cloneKeepsScope = await partners(sanggar).clone().where('TRUE').getCount();
     out.allPartners = await count(`SELECT count(*) FROM partner_organisations`);
+
+    // The link term (Worker for a partner: its ties), and pages read off the link in the order it carries.
+    const workerIds = async (qb) => (await qb.getMany()).map((w) => w.id);
+    const tiedByName = async (ctx, order) =>
+      (
+        await em.query(
+          `SELECT w.id FROM workers w JOIN worker_partners wp ON wp.worker_id = w.id WHERE wp.partner_id = $1 ORDER BY w.full_name ${order}, w.id ${order}`,
+          [ctx.actor.scope.partnerId],
+        )
+      ).map((r) => r.id);
+    out.linkTerm = {
+      got: (await workerIds(scopedQuery(sanggar, Worker, 'worker').select('worker.id'))).sort(),
+      want: (await tiedByName(sanggar, 'ASC')).slice().sort(),
+    };
+    const linkedPage = (ctx, property, order) => {
+      const linked = linkedPageQuery(ctx, Worker, 'worker', property);
+      return linked && linked.query.select('worker.id').orderBy(linked.orderBy[0], order).addOrderBy(linked.orderBy[1], order);
+    };
+    out.linkedPage = {
+      ascending: await workerIds(linkedPage(sanggar, 'fullName', 'ASC')),
+      descending: await workerIds(linkedPage(sanggar, 'fullName', 'DESC').offset(3).limit(5)),
+      afterWhere: await workerIds(linkedPage(sanggar, 'fullName', 'ASC').where('TRUE')),
+      want: await tiedByName(sanggar, 'ASC'),
+      wantDescending: (await tiedByName(sanggar, 'DESC')).slice(3, 8),
+    };
+    out.linkedPageNotCarried = linkedPage(sanggar, 'birthDate', 'ASC') === null;
+    out.linkedPageOtherScopes = [mas, gianyar, { actor: null, em }, { actor: { ...sanggar.actor, scope: { ...sanggar.actor.scope, partnerId: null } }, em }].map(
+      (ctx) => linkedPage(ctx, 'fullName', 'ASC') === null,
+    );
 
     // Composable terms, declared on User for this run only (the process ends afterwards).
     ScopedBy({

@@ -94,10 +94,7 @@ export function orderAndPage<E extends ObjectLiteral>(
   sortable: SortableFields,
   defaultSort: string,
 ): SelectQueryBuilder<E> {
-  const perPage = rowsPerPage(args.perPage, args.filter?.ids);
-  return orderBySort(qb, alias, args, sortable, defaultSort)
-    .offset((args.page ?? 0) * perPage)
-    .limit(perPage);
+  return pageOf(orderBySort(qb, alias, args, sortable, defaultSort), args);
 }
 
 /** The list's order without its paging (exports walk every row in the list's order). */
@@ -108,14 +105,25 @@ export function orderBySort<E extends ObjectLiteral>(
   sortable: SortableFields,
   defaultSort: string,
 ): SelectQueryBuilder<E> {
+  const { property, order } = sortOf(args, sortable, defaultSort);
+  return qb.orderBy(`${alias}.${property}`, order).addOrderBy(`${alias}.id`, order);
+}
+
+/** The property a list is sorted by, and its direction: a whitelisted field, else BAD_USER_INPUT. */
+export function sortOf(args: Pick<ListArgsShape, 'sortField' | 'sortOrder'>, sortable: SortableFields, defaultSort: string): { property: string; order: 'ASC' | 'DESC' } {
   const sortField = args.sortField ?? defaultSort;
   // Every resource sorts by id: react-admin's default sort in List, ReferenceManyField and ReferenceInput.
   const property = sortField === 'id' ? 'id' : sortable[sortField];
   if (!property) {
     throw badUserInput({ sortField: { code: 'INVALID_VALUE', params: { allowed: [...new Set(['id', ...Object.keys(sortable)])] } } });
   }
-  const order = (args.sortOrder ?? SortOrder.ASC).toUpperCase() as 'ASC' | 'DESC';
-  return qb.orderBy(`${alias}.${property}`, order).addOrderBy(`${alias}.id`, order);
+  return { property, order: (args.sortOrder ?? SortOrder.ASC).toUpperCase() as 'ASC' | 'DESC' };
+}
+
+/** One page of an ordered query: the rows `page` and `perPage` ask for (up to the ids asked for). */
+export function pageOf<E extends ObjectLiteral>(qb: SelectQueryBuilder<E>, args: ListArgsShape & { filter?: { ids?: string[] } | null }): SelectQueryBuilder<E> {
+  const perPage = rowsPerPage(args.perPage, args.filter?.ids);
+  return qb.offset((args.page ?? 0) * perPage).limit(perPage);
 }
 
 /** Free-text search: case- and accent-insensitive substring match on any of the given columns. */

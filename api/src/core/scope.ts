@@ -1,4 +1,4 @@
-import { ROLE_SCOPE } from '@lindung/domain';
+import { ROLE_SCOPE, type ScopeKind } from '@lindung/domain';
 import {
   SelectQueryBuilder,
   type DataSource,
@@ -19,6 +19,11 @@ import { forbidden } from './errors';
  *   under that entity's own rule (an enrollment through its worker, say);
  * - `{ predicate, sql }`: a named SQL predicate; `sql(row, scopeId)` gets the row's quoted alias
  *   and the scope id's bound placeholder, never a value;
+ * - `{ link, row, scope, carries }`: visible when a row of the link entity ties it (`row`: the
+ *   link's property holding this row's id) to the caller's scope id (`scope`). `carries` maps the
+ *   row's sort properties to the link's copies of them, which the database keeps equal: a page in
+ *   one of those orders is then read off the link's own index (linkedPageQuery), instead of
+ *   walking every row's index in that order to find the few that are tied to the caller;
  * - `{ anyOf }`: visible under any one of the terms.
  *
  * A kind the rule does not name sees nothing of the table: every gap fails closed.
@@ -28,7 +33,15 @@ export type ScopeTerm =
   | { column: string }
   | { parent: () => Function; via: string }
   | { predicate: string; sql: (row: string, scopeId: string) => string }
+  | LinkTerm
   | { anyOf: ScopeTerm[] };
+
+export interface LinkTerm {
+  link: () => Function;
+  row: string;
+  scope: string;
+  carries?: Readonly<Record<string, string>>;
+}
 
 export type ScopeRule =
   | { kind: 'reference' }
@@ -87,17 +100,29 @@ function conditionSql(
   params: Record<string, unknown>,
   depth: number,
 ): string | null {
-  if (!actor) return NOTHING;
-  const rule = ruleOf(target);
-  if (rule.kind === 'reference') return null;
-  const kind = ROLE_SCOPE[actor.role];
-  if (kind === null) return null;
-  const term = rule[kind];
-  const scopeId = actor.scope[`${kind}Id`];
-  if (!term || !scopeId) return NOTHING;
+  const caller = callerTerm(actor, target);
+  if (caller === 'all') return null;
+  if (caller === 'none') return NOTHING;
+  const { term, kind, scopeId } = caller;
   const placeholder = `:scope__${kind}`;
   params[`scope__${kind}`] = scopeId;
-  return termSql({ dataSource, actor, target, alias, params, depth, placeholder }, term);
+  return termSql({ dataSource, actor: actor!, target, alias, params, depth, placeholder }, term);
+}
+
+/**
+ * The term of `target`'s rule that applies to this caller, with its kind of scope and scope id;
+ * `all` for reference data and the roles that see the whole program; `none` (fails closed) for
+ * no caller, a missing scope id or a rule without a term for the caller's kind.
+ */
+function callerTerm(actor: Actor | null, target: EntityTarget<unknown>): 'all' | 'none' | { term: ScopeTerm; kind: ScopeKind; scopeId: string } {
+  if (!actor) return 'none';
+  const rule = ruleOf(target);
+  if (rule.kind === 'reference') return 'all';
+  const kind = ROLE_SCOPE[actor.role];
+  if (kind === null) return 'all';
+  const term = rule[kind];
+  const scopeId = actor.scope[`${kind}Id`];
+  return term && scopeId ? { term, kind, scopeId } : 'none';
 }
 
 interface TermContext {
@@ -114,6 +139,7 @@ function termSql(t: TermContext, term: ScopeTerm): string {
   if (typeof term === 'string') return `${quote(t.alias)}.${quote(columnOf(t.dataSource, t.target, term))} = ${t.placeholder}`;
   if ('column' in term) return termSql(t, term.column);
   if ('predicate' in term) return `(${term.sql(quote(t.alias), t.placeholder)})`;
+  if ('link' in term) return linkSql(t, term);
   if ('anyOf' in term) {
     const parts = term.anyOf.map((part) => termSql(t, part)).filter((sql) => sql !== NOTHING);
     return parts.length === 0 ? NOTHING : `(${parts.join(' OR ')})`;
@@ -131,6 +157,19 @@ function parentSql(t: TermContext, parent: Function, via: string): string {
   const parentId = metadata.primaryColumns[0].databaseName;
   const link = `${quote(parentAlias)}.${quote(parentId)} = ${quote(t.alias)}.${quote(columnOf(t.dataSource, t.target, via))}`;
   return `EXISTS (SELECT 1 FROM ${quote(metadata.tablePath)} ${quote(parentAlias)} WHERE ${link}${inner ? ` AND ${inner}` : ''})`;
+}
+
+/** EXISTS a link row tying this row to the caller's scope id. */
+function linkSql(t: TermContext, term: LinkTerm): string {
+  const linkAlias = `${t.alias}__l${t.depth + 1}`;
+  const link = t.dataSource.getMetadata(term.link());
+  const tie = `${quote(linkAlias)}.${quote(columnOf(t.dataSource, link.target, term.scope))} = ${t.placeholder}`;
+  const own = `${quote(linkAlias)}.${quote(columnOf(t.dataSource, link.target, term.row))} = ${quote(t.alias)}.${quote(idColumnOf(t.dataSource, t.target))}`;
+  return `EXISTS (SELECT 1 FROM ${quote(link.tablePath)} ${quote(linkAlias)} WHERE ${tie} AND ${own})`;
+}
+
+function idColumnOf(dataSource: DataSource, target: EntityTarget<unknown>): string {
+  return dataSource.getMetadata(target).primaryColumns[0].databaseName;
 }
 
 export function columnOf(dataSource: DataSource, target: EntityTarget<unknown>, property: string): string {
@@ -196,6 +235,40 @@ export function scopedQuery<E extends ObjectLiteral>(
   const qb = new ScopedQueryBuilder<E>(ctx.em.createQueryBuilder<E>(target, alias));
   const condition = scopeCondition(ctx, target, alias);
   return condition ? qb.restrictTo(condition) : qb;
+}
+
+/** The alias of the link row in a linked page query. */
+export const LINK_ALIAS = 'scope_link';
+
+/** The caller's term for `target` when it is a link that carries `sortProperty` (a row's id always travels with its link). */
+function carryingLink(actor: Actor | null, target: EntityTarget<unknown>, sortProperty: string): { term: LinkTerm; kind: ScopeKind; scopeId: string } | null {
+  const caller = callerTerm(actor, target);
+  if (typeof caller === 'string' || typeof caller.term === 'string' || !('link' in caller.term)) return null;
+  const { term, kind, scopeId } = caller;
+  return sortProperty === 'id' || term.carries?.[sortProperty] ? { term, kind, scopeId } : null;
+}
+
+/**
+ * A scoped query for a page in `sortProperty`'s order, read off the caller's link rows when its
+ * scope is a link that carries that order (see LinkTerm): the rows joined to their link, the
+ * scope on the link's own column (a first condition a later `.where()` keeps, as in scopedQuery),
+ * and the link's copies to order by, ending with the row's id. Null when the scope is anything
+ * else: the caller then pages scopedQuery in the row's own columns.
+ */
+export function linkedPageQuery<E extends ObjectLiteral>(
+  ctx: Pick<RequestContext, 'actor' | 'em'>,
+  target: EntityTarget<E>,
+  alias: string,
+  sortProperty: string,
+): { query: ScopedQueryBuilder<E>; orderBy: [string, string] } | null {
+  const found = carryingLink(ctx.actor, target, sortProperty);
+  if (!found) return null;
+  const { term, kind, scopeId } = found;
+  const rowId = ctx.em.connection.getMetadata(target).primaryColumns[0].propertyName;
+  const qb = new ScopedQueryBuilder<E>(ctx.em.createQueryBuilder<E>(target, alias)).innerJoin(term.link(), LINK_ALIAS, `${LINK_ALIAS}.${term.row} = ${alias}.${rowId}`);
+  const query = qb.restrictTo({ sql: `${LINK_ALIAS}.${term.scope} = :scope__${kind}`, params: { [`scope__${kind}`]: scopeId } });
+  const sort = sortProperty === 'id' ? term.row : term.carries![sortProperty];
+  return { query, orderBy: [`${LINK_ALIAS}.${sort}`, `${LINK_ALIAS}.${term.row}`] };
 }
 
 /**

@@ -36,6 +36,7 @@ import { OverlapOnEnrollments1765700000000 } from './migrations/1765700000000-ov
 import { WorkerTimeOrderedIds1765800000000 } from './migrations/1765800000000-worker-time-ordered-ids';
 import { OverlapByWorkerLock1765900000000 } from './migrations/1765900000000-overlap-by-worker-lock';
 import { WorkerRegencyByKey1766000000000 } from './migrations/1766000000000-worker-regency-by-key';
+import { PartnerPagesByName1766100000000 } from './migrations/1766100000000-partner-pages-by-name';
 
 // A `date` is a calendar day: keep PostgreSQL's YYYY-MM-DD instead of a JavaScript Date at local midnight.
 types.setTypeParser(types.builtins.DATE, (value) => value);
@@ -62,6 +63,7 @@ export const migrations = [
   WorkerTimeOrderedIds1765800000000,
   OverlapByWorkerLock1765900000000,
   WorkerRegencyByKey1766000000000,
+  PartnerPagesByName1766100000000,
 ];
 
 /**

@@ -608,8 +608,9 @@ export async function loadDemoRegistry(em: EntityManager, partnerIds: ReadonlyMa
   const idOf = new Map(inserted.map((row) => [row.nik, row.id]));
 
   await em.query(
-    `INSERT INTO worker_partners (partner_id, worker_id, first_reported_at)
-     SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::timestamptz[])`,
+    `INSERT INTO worker_partners (partner_id, worker_id, first_reported_at, full_name)
+     SELECT t.partner_id, t.worker_id, t.at, w.full_name
+     FROM unnest($1::uuid[], $2::uuid[], $3::timestamptz[]) AS t (partner_id, worker_id, at) JOIN workers w ON w.id = t.worker_id`,
     [registry.ties.map((t) => t.partnerId), registry.ties.map((t) => idOf.get(t.nik)), registry.ties.map((t) => t.at)],
   );
 

@@ -222,10 +222,10 @@ async function generate(dataSource: DataSource, options: Options): Promise<void>
         await q(`INSERT INTO workers (id, nik, full_name, name_key, birth_date, gender, village_id, regency_id, occupation, vulnerable, phone, kpj, created_at, updated_at)
                  SELECT b.id, b.nik, b.full_name, lower(b.full_name), b.birth_date, b.gender, b.village_id, v.regency_id, b.occupation, b.vulnerable, b.phone, b.kpj, b.created_at, b.created_at
                  FROM gen_batch b JOIN villages v ON v.id = b.village_id ORDER BY b.i`);
-        await q(`INSERT INTO worker_partners (partner_id, worker_id, first_reported_at)
-                 SELECT partner_id, id, created_at FROM gen_batch WHERE partner_id IS NOT NULL
+        await q(`INSERT INTO worker_partners (partner_id, worker_id, first_reported_at, full_name)
+                 SELECT partner_id, id, created_at, full_name FROM gen_batch WHERE partner_id IS NOT NULL
                  UNION ALL
-                 SELECT extra_partner_id, id, created_at + interval '90 days' FROM gen_batch
+                 SELECT extra_partner_id, id, created_at + interval '90 days', full_name FROM gen_batch
                  WHERE extra_partner_id IS NOT NULL AND extra_partner_id IS DISTINCT FROM partner_id`);
         const [{ written }] = await q(ENROLLMENT_BATCH_SQL, [counts.past, counts.current, counts.budget, DEMO_AS_OF]);
         enrollments += written;

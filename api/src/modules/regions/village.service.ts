@@ -18,11 +18,8 @@ export class VillageService extends ResourceReader<Village, VillageFilter> {
   protected readonly searchColumns = ['village.name', 'village.code'];
 
   /** `q` matches the village's name or code, or its kecamatan's or regency's name (the kept search text, trigram-indexed). */
-  override query(ctx: RequestContext, filter?: VillageFilter): SelectQueryBuilder<Village> {
-    const qb = super.query(ctx, filter ? { ...filter, q: undefined } : undefined);
-    const text = filter?.q?.trim();
-    if (!text) return qb;
-    return qb.andWhere(`village.search_text LIKE '%' || lindung_search_text(:villageSearch) || '%'`, { villageSearch: escapeLike(text) });
+  protected override whereSearched(_ctx: RequestContext, qb: SelectQueryBuilder<Village>, q: string): void {
+    qb.andWhere(`village.search_text LIKE '%' || lindung_search_text(:villageSearch) || '%'`, { villageSearch: escapeLike(q) });
   }
 
   /** Its own name exactly, then its name or code starting so, then a word of it, then the rest (kecamatan, regency). */

@@ -28,6 +28,10 @@ export class WorkerPartner {
   @PrimaryColumn({ name: 'worker_id', type: 'uuid' })
   workerId: string;
 
+  /** The person's name, kept equal to theirs by the database (a key over both): a partner's list by name is read off its ties. */
+  @Column({ name: 'full_name', type: 'text' })
+  fullName: string;
+
   @Field({ description: 'When it first reported or enrolled the person' })
   @Column({ name: 'first_reported_at', type: 'timestamptz' })
   firstReportedAt: Date;

@@ -32,10 +32,8 @@ registerEnumType(Genders, { name: 'Gender' });
   kind: 'scoped',
   regency: 'regencyId',
   village: 'villageId',
-  partner: {
-    predicate: 'reported or enrolled by the partner',
-    sql: (row, partnerId) => `EXISTS (SELECT 1 FROM worker_partners wp WHERE wp.partner_id = ${partnerId} AND wp.worker_id = ${row}.id)`,
-  },
+  // The people a partner reported or enrolled: its ties, which carry each person's name.
+  partner: { link: () => WorkerPartner, row: 'workerId', scope: 'partnerId', carries: { fullName: 'fullName' } },
 })
 export class Worker extends BaseEntity {
   @Field({ description: 'NIK, 16 digits; shown as 6 + ****** + 4 to roles that do not need it' })

@@ -58,15 +58,15 @@ export class WorkerService extends ResourceReader<Worker, WorkerFilter> {
    * the last only for those who may see full NIKs: for anyone else a NIK finds nothing, so a
    * search cannot tell that a person is in the registry.
    */
-  override query(ctx: RequestContext, filter?: WorkerFilter): SelectQueryBuilder<Worker> {
-    const qb = super.query(ctx, filter ? { ...filter, q: undefined } : undefined);
-    const text = filter?.q?.trim();
-    if (!text) return qb;
-    if (/^\d{16}$/.test(text)) {
-      return hasPermission(ctx.actor?.role, Permission.NikRead) ? qb.andWhere('worker.nik = :nikSearch', { nikSearch: text }) : qb.andWhere('FALSE');
+  protected override whereSearched(ctx: RequestContext, qb: SelectQueryBuilder<Worker>, q: string): void {
+    if (/^\d{16}$/.test(q)) {
+      if (hasPermission(ctx.actor?.role, Permission.NikRead)) qb.andWhere('worker.nik = :nikSearch', { nikSearch: q });
+      else qb.andWhere('FALSE');
+    } else if (/^\d{11}$/.test(q)) {
+      qb.andWhere('worker.kpj = :kpjSearch', { kpjSearch: q });
+    } else {
+      qb.andWhere('worker.nameKey LIKE :nameSearch', { nameSearch: `%${nameKey(q)}%` });
     }
-    if (/^\d{11}$/.test(text)) return qb.andWhere('worker.kpj = :kpjSearch', { kpjSearch: text });
-    return qb.andWhere('worker.nameKey LIKE :nameSearch', { nameSearch: `%${nameKey(text)}%` });
   }
 
   protected applyFilter(qb: SelectQueryBuilder<Worker>, filter: WorkerFilter): void {
@@ -150,15 +150,15 @@ export class WorkerService extends ResourceReader<Worker, WorkerFilter> {
            SELECT f.nik, f.full_name, f.name_key, f.birth_date, f.gender, f.village_id, v.regency_id, f.occupation, f.vulnerable, f.phone, f.kpj
            FROM firsts f LEFT JOIN villages v ON v.id = f.village_id ORDER BY f.nik
            ON CONFLICT (nik) DO NOTHING
-           RETURNING id, nik, regency_id, village_id
+           RETURNING id, nik, regency_id, village_id, full_name
          ), audited AS (
            ${auditInsertSql(`
              SELECT $1::uuid, $2, 'CREATE', 'Worker', i.id::text, f.created_changes, NULL, $3, i.regency_id, i.village_id, $4::uuid
              FROM inserted i JOIN firsts f ON f.nik = i.nik`)}
          ), tied AS (
-           INSERT INTO worker_partners (partner_id, worker_id) SELECT $4::uuid, id FROM inserted WHERE $4::uuid IS NOT NULL
+           INSERT INTO worker_partners (partner_id, worker_id, full_name) SELECT $4::uuid, id, full_name FROM inserted WHERE $4::uuid IS NOT NULL
          )
-         SELECT i.*, $4::uuid IS NOT NULL AS tied, (SELECT count(*) FROM firsts)::int AS niks FROM inserted i`,
+         SELECT i.id, i.nik, i.regency_id, i.village_id, $4::uuid IS NOT NULL AS tied, (SELECT count(*) FROM firsts)::int AS niks FROM inserted i`,
         [ctx.actor?.id ?? null, ctx.actor?.role ?? null, ctx.requestId, partnerId],
       ),
     );
@@ -189,12 +189,12 @@ export class WorkerService extends ResourceReader<Worker, WorkerFilter> {
   private tieReportedWorkers(ctx: RequestContext, table: string, partnerId: string | null): Promise<ReportedWorker[]> {
     return ctx.em.query(
       `WITH reported AS (
-         SELECT id, nik, regency_id, village_id FROM workers WHERE nik IN (SELECT nik FROM ${table})
+         SELECT id, nik, regency_id, village_id, full_name FROM workers WHERE nik IN (SELECT nik FROM ${table})
        ), tied AS (
-         INSERT INTO worker_partners (partner_id, worker_id) SELECT $1::uuid, id FROM reported WHERE $1::uuid IS NOT NULL
+         INSERT INTO worker_partners (partner_id, worker_id, full_name) SELECT $1::uuid, id, full_name FROM reported WHERE $1::uuid IS NOT NULL
          ON CONFLICT DO NOTHING RETURNING worker_id
        )
-       SELECT r.*, t.worker_id IS NOT NULL AS tied FROM reported r LEFT JOIN tied t ON t.worker_id = r.id`,
+       SELECT r.id, r.nik, r.regency_id, r.village_id, t.worker_id IS NOT NULL AS tied FROM reported r LEFT JOIN tied t ON t.worker_id = r.id`,
       [partnerId],
     );
   }
@@ -203,7 +203,7 @@ export class WorkerService extends ResourceReader<Worker, WorkerFilter> {
   async tieToPartner(ctx: RequestContext, workerIds: string[], partnerId: string | null): Promise<Set<string>> {
     if (!partnerId || workerIds.length === 0) return new Set();
     const tied: Array<{ worker_id: string }> = await ctx.em.query(
-      `INSERT INTO worker_partners (partner_id, worker_id) SELECT $1, unnest($2::uuid[])
+      `INSERT INTO worker_partners (partner_id, worker_id, full_name) SELECT $1, w.id, w.full_name FROM workers w WHERE w.id = ANY($2::uuid[])
        ON CONFLICT DO NOTHING RETURNING worker_id`,
       [partnerId, workerIds],
     );
