@@ -170,6 +170,21 @@ describe('importEnrollments', () => {
     expect(JSON.stringify(result)).not.toMatch(/Kerajinan|mitra/i);
   });
 
+  it('should flag possible duplicates an import makes: with a person already registered, and between two of its own rows', async () => {
+    const token = await tokenOf('mitraSanggar');
+    const official = await tokenOf('pejabatGianyar');
+    const registered = await reportWorker(token, { nik: newNik('1984-02-09'), fullName: `Kembar Uji ${process.pid} Satu` });
+    const withRegistered = row({ nik: newNik('1984-02-09'), full_name: `KEMBAR  uji ${process.pid} satu` });
+    const twins = [row({ nik: newNik('1986-06-16'), full_name: `Kembar Uji ${process.pid} Dua` }), row({ nik: newNik('1986-06-16'), full_name: `Kembar Uji ${process.pid} Dua` })];
+    const single = row({ nik: newNik('1986-06-17'), full_name: `Kembar Uji ${process.pid} Tiga` });
+    const lines = [withRegistered, ...twins, single];
+    expect((await ok(IMPORT, { csv: [HEADER, ...lines].join('\n') }, token)).importEnrollments).toMatchObject({ accepted: 4, errors: [] });
+    const FLAG = `query($q: String) { allWorkers(filter: { q: $q }) { id possibleDuplicate } }`;
+    const flagOf = async (nik: string) => (await ok(FLAG, { q: nik }, token)).allWorkers[0].possibleDuplicate;
+    expect(await Promise.all(lines.map((line) => flagOf(nikOf(line))))).toEqual([true, true, true, false]);
+    expect((await ok(`query($id: ID!) { Worker(id: $id) { possibleDuplicate } }`, { id: registered.id }, official)).Worker.possibleDuplicate).toBe(true);
+  });
+
   it('should refuse a file over 50,000 rows with a clear BAD_USER_INPUT', async () => {
     const line = row();
     const csv = [HEADER, ...Array.from({ length: 50_001 }, () => line)].join('\n');

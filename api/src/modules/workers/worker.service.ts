@@ -137,8 +137,11 @@ export class WorkerService extends ResourceReader<Worker, WorkerFilter> {
    * audit events and their tie to the reporting partner in the same statement, known ones kept as
    * they are and tied to the partner too. Two reports of one NIK racing create one person: the
    * unique index decides, and the loser reads the winner's row. Returns each NIK's outcome.
+   * `written`: a table of WRITTEN_WORKERS' columns (createStagingTable) that receives every person
+   * the report names, as written, for the statements that follow to join on (an import's
+   * enrollments) instead of looking each person up again by NIK and by id.
    */
-  async writeStagedWorkers(ctx: RequestContext, table: string, partnerId: string | null): Promise<WrittenWorker[]> {
+  async writeStagedWorkers(ctx: RequestContext, table: string, partnerId: string | null, written?: string): Promise<WrittenWorker[]> {
     // Inserted in NIK order by every writer, so two reports inserting the same NIKs wait for each other, never deadlock.
     // `niks`: how many people the report names. When every one of them was new, none is left to find and tie.
     const inserted: Array<ReportedWorker & { niks: number }> = await withUniqueFields(UNIQUE, () =>
@@ -150,22 +153,23 @@ export class WorkerService extends ResourceReader<Worker, WorkerFilter> {
            SELECT f.nik, f.full_name, f.name_key, f.birth_date, f.gender, f.village_id, v.regency_id, f.occupation, f.vulnerable, f.phone, f.kpj
            FROM firsts f LEFT JOIN villages v ON v.id = f.village_id ORDER BY f.nik
            ON CONFLICT (nik) DO NOTHING
-           RETURNING id, nik, regency_id, village_id, full_name
+           RETURNING id, nik, regency_id, village_id, full_name, name_key, birth_date
          ), audited AS (
            ${auditInsertSql(`
              SELECT $1::uuid, $2, 'CREATE', 'Worker', i.id::text, f.created_changes, NULL, $3, i.regency_id, i.village_id, $4::uuid
              FROM inserted i JOIN firsts f ON f.nik = i.nik`)}
          ), tied AS (
            INSERT INTO worker_partners (partner_id, worker_id, full_name) SELECT $4::uuid, id, full_name FROM inserted WHERE $4::uuid IS NOT NULL
-         )
+         )${written ? `, kept AS (INSERT INTO ${written} (${WRITTEN_COLUMNS}) SELECT id, nik, regency_id, village_id, name_key, birth_date, true FROM inserted)` : ''}
          SELECT i.id, i.nik, i.regency_id, i.village_id, $4::uuid IS NOT NULL AS tied, (SELECT count(*) FROM firsts)::int AS niks FROM inserted i`,
         [ctx.actor?.id ?? null, ctx.actor?.role ?? null, ctx.requestId, partnerId],
       ),
     );
     const someKnown = inserted.length === 0 || inserted[0].niks > inserted.length;
-    const all = someKnown ? await this.tieReportedWorkers(ctx, table, partnerId) : inserted;
+    const all = someKnown ? await this.tieReportedWorkers(ctx, table, partnerId, written) : inserted;
     const createdIds = new Set(inserted.map((row) => row.id));
-    await refreshPossibleDuplicates(ctx, [...createdIds], { created: true });
+    if (written) await refreshDuplicateKeys(ctx, await sharedKeysOfCreated(ctx, written));
+    else await refreshPossibleDuplicates(ctx, [...createdIds], { created: true });
     const audit: AuditEntry[] = all
       .filter((worker) => worker.tied && !createdIds.has(worker.id))
       .map((worker) => ({
@@ -186,14 +190,21 @@ export class WorkerService extends ResourceReader<Worker, WorkerFilter> {
    * Every person a staging table names, tied to the reporting partner (`tied`: newly). A new
    * statement, so a NIK another transaction has just committed is seen here.
    */
-  private tieReportedWorkers(ctx: RequestContext, table: string, partnerId: string | null): Promise<ReportedWorker[]> {
+  private tieReportedWorkers(ctx: RequestContext, table: string, partnerId: string | null, written: string | undefined): Promise<ReportedWorker[]> {
+    // The people this report created are in `written` already: the known ones join them.
+    const kept = written
+      ? `, kept AS (
+           INSERT INTO ${written} (${WRITTEN_COLUMNS}) SELECT id, nik, regency_id, village_id, name_key, birth_date, false FROM reported r
+           WHERE NOT EXISTS (SELECT 1 FROM ${written} k WHERE k.id = r.id)
+         )`
+      : '';
     return ctx.em.query(
       `WITH reported AS (
-         SELECT id, nik, regency_id, village_id, full_name FROM workers WHERE nik IN (SELECT nik FROM ${table})
+         SELECT id, nik, regency_id, village_id, full_name, name_key, birth_date FROM workers WHERE nik IN (SELECT nik FROM ${table})
        ), tied AS (
          INSERT INTO worker_partners (partner_id, worker_id, full_name) SELECT $1::uuid, id, full_name FROM reported WHERE $1::uuid IS NOT NULL
          ON CONFLICT DO NOTHING RETURNING worker_id
-       )
+       )${kept}
        SELECT r.id, r.nik, r.regency_id, r.village_id, t.worker_id IS NOT NULL AS tied FROM reported r LEFT JOIN tied t ON t.worker_id = r.id`,
       [partnerId],
     );
@@ -276,6 +287,18 @@ export class WorkerService extends ResourceReader<Worker, WorkerFilter> {
   }
 }
 
+/** The people a report names as written (writeStagedWorkers' `written`): `created` by this report, or known before. */
+export const WRITTEN_WORKERS = {
+  id: 'uuid',
+  nik: 'text',
+  regency_id: 'uuid',
+  village_id: 'uuid',
+  name_key: 'text',
+  birth_date: 'date',
+  created: 'boolean',
+} satisfies StagingColumns;
+const WRITTEN_COLUMNS = Object.keys(WRITTEN_WORKERS).join(', ');
+
 /** The staging table of a report of workers, and its columns (an import stages its rows with more beside these). */
 const STAGED_WORKERS = 'staged_workers';
 export const WORKER_STAGING = {
@@ -326,13 +349,30 @@ export function workerStagingRow(row: number, worker: WorkerRow): StagedRow<type
  */
 export async function refreshPossibleDuplicates(ctx: RequestContext, workerIds: string[], options: { created?: boolean } = {}): Promise<void> {
   if (workerIds.length === 0) return;
-  const shared = options.created
-    ? `AND EXISTS (SELECT 1 FROM workers o WHERE o.name_key = w.name_key AND o.birth_date = w.birth_date AND o.id <> w.id)`
-    : '';
-  const affected: Array<{ name_key: string; birth_date: string }> = await ctx.em.query(
+  const shared = options.created ? `AND ${SHARES_NAME_AND_BIRTH_DATE}` : '';
+  const affected: DuplicateKey[] = await ctx.em.query(
     `SELECT DISTINCT w.name_key, w.birth_date::text AS birth_date FROM workers w WHERE w.id = ANY($1::uuid[]) ${shared}`,
     [workerIds],
   );
+  await refreshDuplicateKeys(ctx, affected);
+}
+
+/** A name key and birth date that possible duplicates share. */
+interface DuplicateKey {
+  name_key: string;
+  birth_date: string;
+}
+
+/** `w` shares its name and birth date with another person. */
+const SHARES_NAME_AND_BIRTH_DATE = `EXISTS (SELECT 1 FROM workers o WHERE o.name_key = w.name_key AND o.birth_date = w.birth_date AND o.id <> w.id)`;
+
+/** The keys a report's new people share with someone, read from its written table (no lookup of each by id). */
+function sharedKeysOfCreated(ctx: RequestContext, written: string): Promise<DuplicateKey[]> {
+  return ctx.em.query(`SELECT DISTINCT w.name_key, w.birth_date::text AS birth_date FROM ${written} w WHERE w.created AND ${SHARES_NAME_AND_BIRTH_DATE}`);
+}
+
+/** Flags or clears everybody with these keys, pairs marked as two people excepted. */
+async function refreshDuplicateKeys(ctx: RequestContext, affected: DuplicateKey[]): Promise<void> {
   if (affected.length === 0) return;
   await ctx.em.query(
     `WITH flags AS (
