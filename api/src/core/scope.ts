@@ -154,8 +154,7 @@ function parentSql(t: TermContext, parent: Function, via: string): string {
   const inner = conditionSql(t.dataSource, t.actor, parent, parentAlias, t.params, t.depth + 1);
   if (inner === NOTHING) return NOTHING;
   const metadata = t.dataSource.getMetadata(parent);
-  const parentId = metadata.primaryColumns[0].databaseName;
-  const link = `${quote(parentAlias)}.${quote(parentId)} = ${quote(t.alias)}.${quote(columnOf(t.dataSource, t.target, via))}`;
+  const link = `${quote(parentAlias)}.${quote(idColumnOf(t.dataSource, parent))} = ${quote(t.alias)}.${quote(columnOf(t.dataSource, t.target, via))}`;
   return `EXISTS (SELECT 1 FROM ${quote(metadata.tablePath)} ${quote(parentAlias)} WHERE ${link}${inner ? ` AND ${inner}` : ''})`;
 }
 
@@ -238,7 +237,7 @@ export function scopedQuery<E extends ObjectLiteral>(
 }
 
 /** The alias of the link row in a linked page query. */
-export const LINK_ALIAS = 'scope_link';
+const LINK_ALIAS = 'scope_link';
 
 /** The caller's term for `target` when it is a link that carries `sortProperty` (a row's id always travels with its link). */
 function carryingLink(actor: Actor | null, target: EntityTarget<unknown>, sortProperty: string): { term: LinkTerm; kind: ScopeKind; scopeId: string } | null {

@@ -224,8 +224,9 @@ export class ImportService {
   /**
    * One statement whatever the number of rows: the staged rows inserted, each with its person's
    * id, and each new enrollment's audit event written from what was inserted (no round trip of ids).
-   * The people come from the table the workers were written to, joined in one pass: looked up in
-   * the registry by NIK and again by id for the events' scope, 10,000 rows cost 110 ms more.
+   * The people come from the table the workers were written to, joined in one pass, rather than
+   * looked up in the registry again, by NIK for the rows and by id for the events' scope: 20,000
+   * index probes for 10,000 rows.
    */
   private async insertEnrollments(ctx: RequestContext, partnerId: string): Promise<number> {
     try {

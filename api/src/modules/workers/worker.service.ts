@@ -153,14 +153,14 @@ export class WorkerService extends ResourceReader<Worker, WorkerFilter> {
            SELECT f.nik, f.full_name, f.name_key, f.birth_date, f.gender, f.village_id, v.regency_id, f.occupation, f.vulnerable, f.phone, f.kpj
            FROM firsts f LEFT JOIN villages v ON v.id = f.village_id ORDER BY f.nik
            ON CONFLICT (nik) DO NOTHING
-           RETURNING id, nik, regency_id, village_id, full_name, name_key, birth_date
+           RETURNING id, nik, regency_id, village_id, full_name
          ), audited AS (
            ${auditInsertSql(`
              SELECT $1::uuid, $2, 'CREATE', 'Worker', i.id::text, f.created_changes, NULL, $3, i.regency_id, i.village_id, $4::uuid
              FROM inserted i JOIN firsts f ON f.nik = i.nik`)}
          ), tied AS (
            INSERT INTO worker_partners (partner_id, worker_id, full_name) SELECT $4::uuid, id, full_name FROM inserted WHERE $4::uuid IS NOT NULL
-         )${written ? `, kept AS (INSERT INTO ${written} (${WRITTEN_COLUMNS}) SELECT id, nik, regency_id, village_id, name_key, birth_date, true FROM inserted)` : ''}
+         )${written ? `, kept AS (INSERT INTO ${written} (${WRITTEN_COLUMNS}) SELECT id, nik, regency_id, village_id FROM inserted)` : ''}
          SELECT i.id, i.nik, i.regency_id, i.village_id, $4::uuid IS NOT NULL AS tied, (SELECT count(*) FROM firsts)::int AS niks FROM inserted i`,
         [ctx.actor?.id ?? null, ctx.actor?.role ?? null, ctx.requestId, partnerId],
       ),
@@ -168,8 +168,7 @@ export class WorkerService extends ResourceReader<Worker, WorkerFilter> {
     const someKnown = inserted.length === 0 || inserted[0].niks > inserted.length;
     const all = someKnown ? await this.tieReportedWorkers(ctx, table, partnerId, written) : inserted;
     const createdIds = new Set(inserted.map((row) => row.id));
-    if (written) await refreshDuplicateKeys(ctx, await sharedKeysOfCreated(ctx, written));
-    else await refreshPossibleDuplicates(ctx, [...createdIds], { created: true });
+    await refreshPossibleDuplicates(ctx, [...createdIds], { created: true });
     const audit: AuditEntry[] = all
       .filter((worker) => worker.tied && !createdIds.has(worker.id))
       .map((worker) => ({
@@ -194,13 +193,13 @@ export class WorkerService extends ResourceReader<Worker, WorkerFilter> {
     // The people this report created are in `written` already: the known ones join them.
     const kept = written
       ? `, kept AS (
-           INSERT INTO ${written} (${WRITTEN_COLUMNS}) SELECT id, nik, regency_id, village_id, name_key, birth_date, false FROM reported r
+           INSERT INTO ${written} (${WRITTEN_COLUMNS}) SELECT id, nik, regency_id, village_id FROM reported r
            WHERE NOT EXISTS (SELECT 1 FROM ${written} k WHERE k.id = r.id)
          )`
       : '';
     return ctx.em.query(
       `WITH reported AS (
-         SELECT id, nik, regency_id, village_id, full_name, name_key, birth_date FROM workers WHERE nik IN (SELECT nik FROM ${table})
+         SELECT id, nik, regency_id, village_id, full_name FROM workers WHERE nik IN (SELECT nik FROM ${table})
        ), tied AS (
          INSERT INTO worker_partners (partner_id, worker_id, full_name) SELECT $1::uuid, id, full_name FROM reported WHERE $1::uuid IS NOT NULL
          ON CONFLICT DO NOTHING RETURNING worker_id
@@ -287,15 +286,12 @@ export class WorkerService extends ResourceReader<Worker, WorkerFilter> {
   }
 }
 
-/** The people a report names as written (writeStagedWorkers' `written`): `created` by this report, or known before. */
+/** The people a report names, as written (writeStagedWorkers' `written`): new or known before. */
 export const WRITTEN_WORKERS = {
   id: 'uuid',
   nik: 'text',
   regency_id: 'uuid',
   village_id: 'uuid',
-  name_key: 'text',
-  birth_date: 'date',
-  created: 'boolean',
 } satisfies StagingColumns;
 const WRITTEN_COLUMNS = Object.keys(WRITTEN_WORKERS).join(', ');
 
@@ -349,30 +345,13 @@ export function workerStagingRow(row: number, worker: WorkerRow): StagedRow<type
  */
 export async function refreshPossibleDuplicates(ctx: RequestContext, workerIds: string[], options: { created?: boolean } = {}): Promise<void> {
   if (workerIds.length === 0) return;
-  const shared = options.created ? `AND ${SHARES_NAME_AND_BIRTH_DATE}` : '';
-  const affected: DuplicateKey[] = await ctx.em.query(
+  const shared = options.created
+    ? `AND EXISTS (SELECT 1 FROM workers o WHERE o.name_key = w.name_key AND o.birth_date = w.birth_date AND o.id <> w.id)`
+    : '';
+  const affected: Array<{ name_key: string; birth_date: string }> = await ctx.em.query(
     `SELECT DISTINCT w.name_key, w.birth_date::text AS birth_date FROM workers w WHERE w.id = ANY($1::uuid[]) ${shared}`,
     [workerIds],
   );
-  await refreshDuplicateKeys(ctx, affected);
-}
-
-/** A name key and birth date that possible duplicates share. */
-interface DuplicateKey {
-  name_key: string;
-  birth_date: string;
-}
-
-/** `w` shares its name and birth date with another person. */
-const SHARES_NAME_AND_BIRTH_DATE = `EXISTS (SELECT 1 FROM workers o WHERE o.name_key = w.name_key AND o.birth_date = w.birth_date AND o.id <> w.id)`;
-
-/** The keys a report's new people share with someone, read from its written table (no lookup of each by id). */
-function sharedKeysOfCreated(ctx: RequestContext, written: string): Promise<DuplicateKey[]> {
-  return ctx.em.query(`SELECT DISTINCT w.name_key, w.birth_date::text AS birth_date FROM ${written} w WHERE w.created AND ${SHARES_NAME_AND_BIRTH_DATE}`);
-}
-
-/** Flags or clears everybody with these keys, pairs marked as two people excepted. */
-async function refreshDuplicateKeys(ctx: RequestContext, affected: DuplicateKey[]): Promise<void> {
   if (affected.length === 0) return;
   await ctx.em.query(
     `WITH flags AS (
