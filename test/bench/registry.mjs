@@ -32,6 +32,7 @@ const IMPORT_ROUNDS = 2;
 export async function benchRegistry(server, tools) {
   const databaseUrl = server.dataSource.options.url;
   const generation = await generate(databaseUrl, WORKERS);
+  await vacuumLeftovers(databaseUrl);
   const rows = [];
   const loads = [];
   const notes = [`generator: ${generation}`];
@@ -69,6 +70,24 @@ function generate(databaseUrl, workers) {
       resolve(`${last.replace(/^\[generate-registry [\d:]+\] /, '')} (${Math.round((performance.now() - started) / 1000)} s with start-up)`);
     });
   });
+}
+
+/**
+ * Vacuums what earlier runs' import rounds wrote and removed (and COPY rolled back), before any
+ * figure is taken: their dead entries at the high end of the time-ordered id indexes make the
+ * planner of every query that weighs a merge join on those ids read through them (it looks up
+ * the index's actual end), and autovacuum waits for far more of them. The partner page's planning
+ * took 2.4 ms instead of 0.3 ms. Once, here, not after each round: vacuuming a million rows'
+ * indexes between the rounds and before the cycle would add its writes to what is measured.
+ */
+async function vacuumLeftovers(databaseUrl) {
+  const client = new Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    await client.query(`VACUUM workers, worker_partners, enrollments`);
+  } finally {
+    await client.end();
+  }
 }
 
 async function tokenOf(server, email, password = 'lindung-demo') {
@@ -257,28 +276,11 @@ async function importRound(server, databaseUrl, token) {
   const ms = performance.now() - started;
   await removeImported(databaseUrl, people.map((p) => p.nik));
   const copyAfter = await copyIntoWorkers(databaseUrl, people);
-  await vacuumImported(databaseUrl);
   const failure = body.errors ? `importEnrollments failed (HTTP ${response.status}): ${JSON.stringify(body.errors).slice(0, 300)}` : null;
   return { ms, result: body.data?.importEnrollments, copies: [copyBefore.ms, copyAfter.ms], megabytes: (csv.length / 1024 / 1024).toFixed(1), failure };
 }
 
 /** Takes the imported people out again, so that every run measures the same registry. */
-/**
- * Vacuums what a round wrote and removed (and COPY rolled back): the dead entries at the high end
- * of the time-ordered id indexes would otherwise slow the planner of every later query that
- * weighs a merge join on those ids (it reads the index's actual end): the partner page's planning
- * took 2.4 ms instead of 0.3 ms, in the next bench run too.
- */
-async function vacuumImported(databaseUrl) {
-  const client = new Client({ connectionString: databaseUrl });
-  await client.connect();
-  try {
-    await client.query(`VACUUM workers, worker_partners, enrollments`);
-  } finally {
-    await client.end();
-  }
-}
-
 async function removeImported(databaseUrl, niks) {
   const client = new Client({ connectionString: databaseUrl });
   await client.connect();
