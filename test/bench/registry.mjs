@@ -147,7 +147,7 @@ async function benchPage(server, pool, { timedHttp, timed, round }, label, token
 }
 
 /** 20 clients reading a 20-row page as ADMIN, beside express + pg serving the same SQL as the same JSON. */
-async function benchListLoad(server, { load, round }) {
+async function benchListLoad(server, { load }) {
   const token = await tokenOf(server, 'admin@lindung.test');
   const listFields = 'id nik fullName birthDate gender villageId vulnerable';
   const query = `{ allWorkers(page: 0, perPage: 20, sortField: "fullName") { ${listFields} } }`;
