@@ -26,9 +26,13 @@ function once() {
       const chunks = [];
       response.on('data', (chunk) => chunks.push(chunk));
       response.on('end', () => {
-        const answer = JSON.parse(Buffer.concat(chunks).toString('utf8'));
-        if (answer.errors) reject(new Error(JSON.stringify(answer.errors)));
-        else resolve(answer.data);
+        try {
+          const answer = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+          if (answer.errors) reject(new Error(JSON.stringify(answer.errors)));
+          else resolve(answer.data);
+        } catch (error) {
+          reject(error);
+        }
       });
       response.on('error', reject);
     });
