@@ -160,7 +160,7 @@ export class WorkerService extends ResourceReader<Worker, WorkerFilter> {
              FROM inserted i JOIN firsts f ON f.nik = i.nik`)}
          ), tied AS (
            INSERT INTO worker_partners (partner_id, worker_id, full_name) SELECT $4::uuid, id, full_name FROM inserted WHERE $4::uuid IS NOT NULL
-         )${written ? `, kept AS (INSERT INTO ${written} (${WRITTEN_COLUMNS}) SELECT id, nik, regency_id, village_id FROM inserted)` : ''}
+         )${written ? `, kept AS (INSERT INTO ${written} (${WRITTEN_COLUMNS}) SELECT ${WRITTEN_COLUMNS} FROM inserted)` : ''}
          SELECT i.id, i.nik, i.regency_id, i.village_id, $4::uuid IS NOT NULL AS tied, (SELECT count(*) FROM firsts)::int AS niks FROM inserted i`,
         [ctx.actor?.id ?? null, ctx.actor?.role ?? null, ctx.requestId, partnerId],
       ),
@@ -193,7 +193,7 @@ export class WorkerService extends ResourceReader<Worker, WorkerFilter> {
     // The people this report created are in `written` already: the known ones join them.
     const kept = written
       ? `, kept AS (
-           INSERT INTO ${written} (${WRITTEN_COLUMNS}) SELECT id, nik, regency_id, village_id FROM reported r
+           INSERT INTO ${written} (${WRITTEN_COLUMNS}) SELECT ${WRITTEN_COLUMNS} FROM reported r
            WHERE NOT EXISTS (SELECT 1 FROM ${written} k WHERE k.id = r.id)
          )`
       : '';
@@ -286,7 +286,7 @@ export class WorkerService extends ResourceReader<Worker, WorkerFilter> {
   }
 }
 
-/** The people a report names, as written (writeStagedWorkers' `written`): new or known before. */
+/** The people a report names, as written (writeStagedWorkers' `written`): new or known before. Named as workers' columns, so they are copied by name. */
 export const WRITTEN_WORKERS = {
   id: 'uuid',
   nik: 'text',
