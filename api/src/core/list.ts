@@ -105,12 +105,22 @@ export function orderBySort<E extends ObjectLiteral>(
   sortable: SortableFields,
   defaultSort: string,
 ): SelectQueryBuilder<E> {
-  const { property, order } = sortOf(args, sortable, defaultSort);
+  return orderedBy(qb, alias, sortOf(args, sortable, defaultSort));
+}
+
+/** A list's order once its sort is known (sortOf): the sort property, then the id, in one direction. */
+export function orderedBy<E extends ObjectLiteral>(qb: SelectQueryBuilder<E>, alias: string, { property, order }: ListSort): SelectQueryBuilder<E> {
   return qb.orderBy(`${alias}.${property}`, order).addOrderBy(`${alias}.id`, order);
 }
 
+/** A checked sort: a whitelisted property and a direction. */
+export interface ListSort {
+  property: string;
+  order: 'ASC' | 'DESC';
+}
+
 /** The property a list is sorted by, and its direction: a whitelisted field, else BAD_USER_INPUT. */
-export function sortOf(args: Pick<ListArgsShape, 'sortField' | 'sortOrder'>, sortable: SortableFields, defaultSort: string): { property: string; order: 'ASC' | 'DESC' } {
+export function sortOf(args: Pick<ListArgsShape, 'sortField' | 'sortOrder'>, sortable: SortableFields, defaultSort: string): ListSort {
   const sortField = args.sortField ?? defaultSort;
   // Every resource sorts by id: react-admin's default sort in List, ReferenceManyField and ReferenceInput.
   const property = sortField === 'id' ? 'id' : sortable[sortField];

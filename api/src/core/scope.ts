@@ -104,9 +104,14 @@ function conditionSql(
   if (caller === 'all') return null;
   if (caller === 'none') return NOTHING;
   const { term, kind, scopeId } = caller;
-  const placeholder = `:scope__${kind}`;
-  params[`scope__${kind}`] = scopeId;
-  return termSql({ dataSource, actor: actor!, target, alias, params, depth, placeholder }, term);
+  const scope = scopeParameter(kind, scopeId);
+  Object.assign(params, scope.params);
+  return termSql({ dataSource, actor: actor!, target, alias, params, depth, placeholder: scope.placeholder }, term);
+}
+
+/** The caller's scope id as a bound parameter named after its kind: the placeholder and its value. */
+function scopeParameter(kind: ScopeKind, scopeId: string): { placeholder: string; params: Record<string, string> } {
+  return { placeholder: `:scope__${kind}`, params: { [`scope__${kind}`]: scopeId } };
 }
 
 /**
@@ -265,7 +270,8 @@ export function linkedPageQuery<E extends ObjectLiteral>(
   const { term, kind, scopeId } = found;
   const rowId = ctx.em.connection.getMetadata(target).primaryColumns[0].propertyName;
   const qb = new ScopedQueryBuilder<E>(ctx.em.createQueryBuilder<E>(target, alias)).innerJoin(term.link(), LINK_ALIAS, `${LINK_ALIAS}.${term.row} = ${alias}.${rowId}`);
-  const query = qb.restrictTo({ sql: `${LINK_ALIAS}.${term.scope} = :scope__${kind}`, params: { [`scope__${kind}`]: scopeId } });
+  const scope = scopeParameter(kind, scopeId);
+  const query = qb.restrictTo({ sql: `${LINK_ALIAS}.${term.scope} = ${scope.placeholder}`, params: scope.params });
   const sort = sortProperty === 'id' ? term.row : term.carries![sortProperty];
   return { query, orderBy: [`${LINK_ALIAS}.${sort}`, `${LINK_ALIAS}.${term.row}`] };
 }
