@@ -1,4 +1,5 @@
 import { types } from 'pg';
+import parseTimestamp from 'postgres-date';
 import { DataSource } from 'typeorm';
 import { ContributionRate } from '../modules/contributions/contribution-rate.entity';
 import { PartnerOrganisation } from '../modules/partners/partner-organisation.entity';
@@ -40,6 +41,10 @@ import { PartnerPagesByName1766100000000 } from './migrations/1766100000000-part
 
 // A `date` is a calendar day: keep PostgreSQL's YYYY-MM-DD instead of a JavaScript Date at local midnight.
 types.setTypeParser(types.builtins.DATE, (value) => value);
+// Every row's createdAt and updatedAt (100 on a page of 50) read by postgres-date 2, which scans the
+// text once instead of matching regular expressions: pg-types' own parser (postgres-date 1) took
+// 0.17 ms of the ~2 ms of CPU a 50-row worker page cost in the bench's profile, 1.7 µs a value.
+types.setTypeParser(types.builtins.TIMESTAMPTZ, parseTimestamp);
 
 export const entities = [Regency, District, Village, PartnerOrganisation, User, ContributionRate, Worker, WorkerPartner, Enrollment, AuditEvent,
   Budget, Proposal, ProposalItem, CoverageReport, Regulation, CoverageLedgerEntry, Award, AwardWeight];
