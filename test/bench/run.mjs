@@ -65,19 +65,19 @@ if (cycle) {
   for (const note of cycle.notes) console.log(`- ${note}`);
 }
 
-/** Times requests sent from a worker thread (see http-client.mjs). */
-function timedHttp(server, runs, query, token) {
+/** Times requests sent from a worker thread (see http-client.mjs), after `warmup` untimed ones. */
+function timedHttp(server, runs, query, token, warmup = Math.min(20, runs)) {
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL('./http-client.mjs', import.meta.url), {
-      workerData: { url: server.url, query, token, runs, warmup: Math.min(20, runs) },
+      workerData: { url: server.url, query, token, runs, warmup },
     });
     worker.once('message', (samples) => resolve(summarise(samples)));
     worker.once('error', reject);
   });
 }
 
-async function timed(runs, fn) {
-  for (let i = 0; i < Math.min(20, runs); i += 1) await fn(); // warm-up
+async function timed(runs, fn, warmup = Math.min(20, runs)) {
+  for (let i = 0; i < warmup; i += 1) await fn();
   const samples = [];
   for (let i = 0; i < runs; i += 1) {
     const start = performance.now();
