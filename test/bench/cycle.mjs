@@ -12,10 +12,9 @@
 //    transaction each, on the API's pool). Everything the run creates is removed afterwards.
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { Worker as Thread } from 'node:worker_threads';
 import { graphql } from './graphql-request.mjs';
 import { apiDist, apiRequire } from './bench-server.mjs';
-import { capturedSql, postgresCpuSeconds, summarise } from './measure.mjs';
+import { capturedSql, postgresCpuSeconds, summarise, timed, timedHttp } from './measure.mjs';
 
 const { Client } = apiRequire('pg');
 const domain = apiRequire('@lindung/domain');
@@ -38,7 +37,7 @@ const COVERAGE = `query($regencyId: ID!, $asOf: Date) { coverage(regencyId: $reg
 
 /**
  * @param server the running bench API (bench-server.mjs)
- * @param tools run.mjs's measuring helpers: { timedHttp, timed, load, round }
+ * @param tools run.mjs's helpers: { load, round }
  */
 export async function benchCycle(server, tools, parts = { coverage: true, decisions: true }) {
   const databaseUrl = server.dataSource.options.url;
@@ -142,28 +141,6 @@ async function dayNear(db, regencyId, today, target) {
   return { day: best.day, count: await inForce(db, regencyId, best.day), nextLargest: others[0].n };
 }
 
-/** Requests from a worker thread (http-client.mjs), with a warm-up of our choosing. */
-function timedHttp(server, runs, warmup, query, variables, token) {
-  return new Promise((resolve, reject) => {
-    const worker = new Thread(new URL('./http-client.mjs', import.meta.url), {
-      workerData: { url: server.url, query, variables, token, runs, warmup },
-    });
-    worker.once('message', (samples) => resolve(summarise(samples)));
-    worker.once('error', reject);
-  });
-}
-
-async function timed(runs, warmup, fn) {
-  for (let i = 0; i < warmup; i += 1) await fn();
-  const samples = [];
-  for (let i = 0; i < runs; i += 1) {
-    const start = performance.now();
-    await fn();
-    samples.push(performance.now() - start);
-  }
-  return summarise(samples);
-}
-
 /** As many runs as fit FIGURE_SECONDS after one timed probe (at least MIN_RUNS, at most 200). */
 function runsFor(probeMs) {
   return Math.max(MIN_RUNS, Math.min(200, Math.floor((FIGURE_SECONDS * 1000) / Math.max(probeMs, 1))));
@@ -177,8 +154,8 @@ async function benchCoverage(server, pool, { round }, { regencyId, day, count, l
   const probeStart = performance.now();
   const answer = await graphql(server.url, COVERAGE, variables, token);
   const runs = runsFor(performance.now() - probeStart);
-  const api = await timedHttp(server, runs, 1, COVERAGE, variables, token);
-  const direct = await timed(runs, 1, () => pool.query(ledger.sql, ledger.parameters));
+  const api = await timedHttp(server, runs, COVERAGE, { token, variables, warmup: 1 });
+  const direct = await timed(runs, () => pool.query(ledger.sql, ledger.parameters), 1);
   const raw = await rawAggregate(server, regencyId, day);
   const protectedWorkers = answer.coverage.live.protectedWorkers;
   const ratio = round(api.p50ms / direct.p50ms);
@@ -211,18 +188,22 @@ async function rawAggregate(server, regencyId, day) {
   await db.connect();
   try {
     let total = null;
-    const timing = await timed(3, 0, async () => {
-      const { rows } = await db.query(
-        `SELECT GROUPING(cd.id, cv.id, cp.type, e.funding_source)::int AS g, count(DISTINCT e.worker_id)::int AS n
-         FROM enrollments e JOIN workers w ON w.id = e.worker_id AND w.regency_id = $1
-         JOIN villages cv ON cv.id = w.village_id JOIN districts cd ON cd.id = cv.district_id
-         LEFT JOIN partner_organisations cp ON cp.id = e.partner_id
-         WHERE ${IN_FORCE}
-         GROUP BY GROUPING SETS ((), (cd.id), (cv.id), (cp.type), (e.funding_source))`,
-        [regencyId, day],
-      );
-      total = rows.find((row) => row.g === 15)?.n ?? 0;
-    });
+    const timing = await timed(
+      3,
+      async () => {
+        const { rows } = await db.query(
+          `SELECT GROUPING(cd.id, cv.id, cp.type, e.funding_source)::int AS g, count(DISTINCT e.worker_id)::int AS n
+           FROM enrollments e JOIN workers w ON w.id = e.worker_id AND w.regency_id = $1
+           JOIN villages cv ON cv.id = w.village_id JOIN districts cd ON cd.id = cv.district_id
+           LEFT JOIN partner_organisations cp ON cp.id = e.partner_id
+           WHERE ${IN_FORCE}
+           GROUP BY GROUPING SETS ((), (cd.id), (cv.id), (cp.type), (e.funding_source))`,
+          [regencyId, day],
+        );
+        total = rows.find((row) => row.g === 15)?.n ?? 0;
+      },
+      0,
+    );
     return { total, timing };
   } finally {
     await db.end();

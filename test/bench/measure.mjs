@@ -1,9 +1,36 @@
 // Measuring helpers the benchmarks share.
 import fs from 'node:fs';
+import { Worker } from 'node:worker_threads';
 import { graphql } from './graphql-request.mjs';
 
 export function round(n) {
   return Math.round(n * 100) / 100;
+}
+
+/**
+ * Times `runs` requests sent from a worker thread (see http-client.mjs), after `warmup` untimed
+ * ones: the client's own work stays off the event loop of the server being measured.
+ */
+export function timedHttp(server, runs, query, { token, variables, warmup = Math.min(20, runs) } = {}) {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('./http-client.mjs', import.meta.url), {
+      workerData: { url: server.url, query, variables, token, runs, warmup },
+    });
+    worker.once('message', (samples) => resolve(summarise(samples)));
+    worker.once('error', reject);
+  });
+}
+
+/** Times `runs` calls of `fn` in this thread, after `warmup` untimed ones. */
+export async function timed(runs, fn, warmup = Math.min(20, runs)) {
+  for (let i = 0; i < warmup; i += 1) await fn();
+  const samples = [];
+  for (let i = 0; i < runs; i += 1) {
+    const start = performance.now();
+    await fn();
+    samples.push(performance.now() - start);
+  }
+  return summarise(samples);
 }
 
 /** p50, p95 and the slowest of a run's samples (ms). */

@@ -10,7 +10,7 @@ import { spawn } from 'node:child_process';
 import { graphql } from './graphql-request.mjs';
 import { apiDist, apiRequire } from './bench-server.mjs';
 import { startBaselineServer } from './registry-baseline.mjs';
-import { capturedSql } from './measure.mjs';
+import { capturedSql, timed, timedHttp } from './measure.mjs';
 
 const { Client } = apiRequire('pg');
 const { Worker } = apiRequire(apiDist('modules/workers/worker.entity.js'));
@@ -27,7 +27,7 @@ const IMPORT_ROUNDS = 2;
 
 /**
  * @param server the running bench API (bench-server.mjs)
- * @param tools run.mjs's measuring helpers: { timedHttp, timed, load, round }
+ * @param tools run.mjs's helpers: { load, round }
  */
 export async function benchRegistry(server, tools) {
   const databaseUrl = server.dataSource.options.url;
@@ -121,12 +121,12 @@ async function fewestPeoplePartner(server, pool) {
  */
 const PAGE_WARMUP = 300;
 
-async function benchPage(server, pool, { timedHttp, timed, round }, label, token) {
+async function benchPage(server, pool, { round }, label, token) {
   const query = `{ allWorkers(page: 0, perPage: 50, sortField: "fullName") { ${FIELDS} } _allWorkersMeta { count } }`;
   const runs = 200;
   const statements = await capturedSql(server, query, token);
   const { _allWorkersMeta: meta } = await graphql(server.url, `{ _allWorkersMeta { count } }`, undefined, token);
-  const api = await timedHttp(server, runs, query, token, PAGE_WARMUP);
+  const api = await timedHttp(server, runs, query, { token, warmup: PAGE_WARMUP });
   // The same statements, one after another on one pooled connection, as the API runs them.
   const direct = await timed(
     runs,
@@ -142,7 +142,7 @@ async function benchPage(server, pool, { timedHttp, timed, round }, label, token
   );
   // What any signed-in request costs before it reads a row: the HTTP round trip, the token and
   // account check, GraphQL. The SQL floor above does not pay it; the API never can.
-  const roundTrip = await timedHttp(server, runs, '{ __typename }', token, PAGE_WARMUP);
+  const roundTrip = await timedHttp(server, runs, '{ __typename }', { token, warmup: PAGE_WARMUP });
   const ratio = api.p50ms / direct.p50ms;
   return [
     {

@@ -6,13 +6,12 @@ import { spawn } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 import http from 'node:http';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { Worker } from 'node:worker_threads';
 import { graphql } from './graphql-request.mjs';
 import { adminToken, apiDist, apiRequire, startBenchServer } from './bench-server.mjs';
 import { benchPortal, portalSummary } from './portal.mjs';
 import { benchRegistry } from './registry.mjs';
 import { benchCycle } from './cycle.mjs';
-import { round, summarise } from './measure.mjs';
+import { round, summarise, timed, timedHttp } from './measure.mjs';
 import { fileURLToPath } from 'node:url';
 
 const { Village } = apiRequire(apiDist('modules/regions/village.entity.js'));
@@ -34,9 +33,9 @@ try {
     portal.push(...(await benchPortal(server)));
   }
   // Last: it brings the bench database to a million workers (BENCH_REGISTRY_WORKERS=0 skips it).
-  if (process.env.BENCH_REGISTRY_WORKERS !== '0') registry = await benchRegistry(server, { timedHttp, timed, load, round });
+  if (process.env.BENCH_REGISTRY_WORKERS !== '0') registry = await benchRegistry(server, { load, round });
   // The vulnerable-worker cycle on that registry: coverage and decisions under contention (BENCH_CYCLE=0 skips it).
-  if (process.env.BENCH_CYCLE !== '0') cycle = await benchCycle(server, { timedHttp, timed, load, round });
+  if (process.env.BENCH_CYCLE !== '0') cycle = await benchCycle(server, { load, round });
 } finally {
   await server.stop();
 }
@@ -65,28 +64,6 @@ if (cycle) {
   for (const note of cycle.notes) console.log(`- ${note}`);
 }
 
-/** Times requests sent from a worker thread (see http-client.mjs), after `warmup` untimed ones. */
-function timedHttp(server, runs, query, token, warmup = Math.min(20, runs)) {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./http-client.mjs', import.meta.url), {
-      workerData: { url: server.url, query, token, runs, warmup },
-    });
-    worker.once('message', (samples) => resolve(summarise(samples)));
-    worker.once('error', reject);
-  });
-}
-
-async function timed(runs, fn, warmup = Math.min(20, runs)) {
-  for (let i = 0; i < warmup; i += 1) await fn();
-  const samples = [];
-  for (let i = 0; i < runs; i += 1) {
-    const start = performance.now();
-    await fn();
-    samples.push(performance.now() - start);
-  }
-  return summarise(samples);
-}
-
 async function benchLogin(server, runs) {
   const query = `mutation { login(email: "auditor@lindung.test", password: "lindung-demo") { accessToken } }`;
   return { name: 'login (argon2id 19 MiB, t=2)', ...(await timedHttp(server, runs, query)) };
@@ -95,7 +72,7 @@ async function benchLogin(server, runs) {
 async function benchVillagePage(server, runs) {
   const token = await adminToken(server);
   const query = `{ allVillages(page: 1, perPage: 100, sortField: "name") { id code name type districtId regencyId createdAt updatedAt } }`;
-  const api = await timedHttp(server, runs, query, token);
+  const api = await timedHttp(server, runs, query, { token });
   // The same SQL the API's service builds for that page, on the API's own pool.
   const [sql, parameters] = server.dataSource
     .createQueryBuilder(Village, 'village')
@@ -106,7 +83,7 @@ async function benchVillagePage(server, runs) {
     .getQueryAndParameters();
   const direct = await timed(runs, () => server.dataSource.query(sql, parameters));
   // The fixed cost every signed-in request pays: HTTP, token verification, the account lookup.
-  const floor = await timedHttp(server, runs, '{ __typename }', token);
+  const floor = await timedHttp(server, runs, '{ __typename }', { token });
   return [
     { name: 'allVillages page of 100 via API', ...api, vsSql: `${round(api.p50ms / direct.p50ms)}x` },
     { name: 'same SQL on the same pool', ...direct },
@@ -121,10 +98,10 @@ async function benchVillagePage(server, runs) {
 async function benchVillageSearch(server, runs) {
   const token = await adminToken(server);
   const fields = 'id code name type districtId regencyId';
-  const plain = await timedHttp(server, runs, `{ allVillages(perPage: 25, sortField: "name") { ${fields} } }`, token);
+  const plain = await timedHttp(server, runs, `{ allVillages(perPage: 25, sortField: "name") { ${fields} } }`, { token });
   const searches = {};
   for (const q of ['mas', 'ubud', 'gianyar']) {
-    searches[q] = await timedHttp(server, runs, `{ allVillages(perPage: 25, sortField: "name", filter: { q: "${q}" }) { ${fields} } _allVillagesMeta(filter: { q: "${q}" }) { count } }`, token);
+    searches[q] = await timedHttp(server, runs, `{ allVillages(perPage: 25, sortField: "name", filter: { q: "${q}" }) { ${fields} } _allVillagesMeta(filter: { q: "${q}" }) { count } }`, { token });
   }
   const direct = await timed(runs, () =>
     server.dataSource.query(
@@ -177,13 +154,13 @@ async function benchSignInLoad(server) {
     url: `${server.url}/graphql`,
     bodies: emails.map((email) => JSON.stringify({ query: `mutation { login(email: "${email}", password: "bench-password-1") { accessToken } }` })),
   };
-  const idle = await timedHttp(server, 300, me, token);
+  const idle = await timedHttp(server, 300, me, { token });
   const sampling = 10; // ms between the event-loop probe's ticks, taken off its readings
   const loopDelay = monitorEventLoopDelay({ resolution: sampling });
   loopDelay.enable();
   const signIns = load({ ...signIn, connections: 50, duration: 8 });
   await sleep(1_500);
-  const busy = await timedHttp(server, 300, me, token);
+  const busy = await timedHttp(server, 300, me, { token });
   const signInResult = await signIns;
   loopDelay.disable();
   const lag = (q) => round(Math.max(0, loopDelay.percentile(q) / 1e6 - sampling));
